@@ -1,0 +1,165 @@
+"""Sentences + lexicons -> cue hits: (type, rule id, start, end, sentence).
+
+One pass of a trie-compiled regular expression over the whole document finds every lexicon phrase
+and every verb of saying; small named rules then decide what each hit means in context (who a verb
+attributes the claim to, whether "May" is a month, whether "would" reports a stated plan), and
+two line rules flag page furniture and repeated headlines. Features and explanations are computed
+from these hits and never match text again.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import NamedTuple
+
+from .lexicon import IGNORE, Lexicon
+from .sources import SourceResolver
+from .text import Segment
+from .trie import trie_pattern
+
+
+class Cue(NamedTuple):
+    type: str
+    rule: str
+    start: int
+    end: int
+    sentence: int  # index of the segment holding the cue
+
+
+# Roles a matched phrase can have besides being a cue itself.
+_SPEECH, _BELIEF = 1, 2
+
+# Standalone lines longer than this are prose, never furniture or a headline.
+_MAX_FURNITURE_WORDS = 12
+_MAX_HEADLINE_CHARS = 200
+_MIN_HEADLINE_WORDS = 3
+_REPORTED_FUTURE_WINDOW = 6  # words before "would" in which a verb of saying makes it reported speech
+_TERMINAL = frozenset(".!?\u2026")
+_WORD = re.compile(r"\w+")
+
+
+def fold_case(text: str) -> str:
+    """Lower-case text with typographic apostrophes made plain, keeping every offset.
+
+    ``str.lower`` lengthens a few characters ("\u0130" becomes two); those are left as they are so
+    that offsets in the folded text are offsets in the original.
+    """
+    folded = text.lower()
+    if len(folded) != len(text):
+        folded = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+    return folded.replace("\u2019", "'")
+
+
+class CueMatcher:
+    """Finds cues in a document. Build once per lexicon; :meth:`find` is a pure function of text."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        roles: dict[str, tuple[object, int]] = {}
+        for phrase, rule in lexicon.phrases.items():
+            roles[phrase] = (rule, 0)
+        for verbs, role in ((lexicon.speech_verbs, _SPEECH), (lexicon.belief_verbs, _BELIEF)):
+            for verb in verbs:
+                rule, _ = roles.get(verb, (None, 0))
+                roles[verb] = (rule, role)
+        self._roles = roles
+        # Matched against the lower-cased text, so one trie serves every capitalisation. Three
+        # patterns split the work of one "\b(?:trie)\b": re finds a literal prefix (the space before
+        # most words) or a class of rare characters far faster than it tests "\b" at every position.
+        trie = trie_pattern(sorted(roles))
+        self._after_space = re.compile(" " + trie + r"\b")
+        self._after_mark = re.compile(r"[^\w ]" + trie + r"\b")
+        self._at_start = re.compile(trie + r"\b")
+        self._resolver = SourceResolver.from_lexicon(lexicon)
+        self._line_pattern = re.compile(
+            "|".join(f"(?P<r{index}>{source})" for index, (_, source) in enumerate(lexicon.line_rules))
+        )
+        self._line_rules = [rule for rule, _ in lexicon.line_rules]
+
+    def find(self, text: str, segments: list[Segment]) -> list[Cue]:
+        """All cues in ``text``, sorted by position, none overlapping another."""
+        if not segments:
+            return []
+        starts = [segment.start for segment in segments]
+        cues: list[Cue] = []
+        furniture = self._line_cues(text, segments)
+        furniture_sentences = {cue.sentence for cue in furniture}
+        roles = self._roles
+        reversed_text = ""  # made on the first verb: the resolver reads backwards in it
+        last_end = 0
+        folded = fold_case(text)
+        for start, end in self._phrase_spans(folded):
+            if start < last_end:
+                continue  # inside a source phrase the resolver already took ("according to | sources")
+            sentence = bisect_right(starts, start) - 1
+            if sentence in furniture_sentences:
+                continue
+            rule, verb_role = roles[folded[start:end]]
+            cue = None
+            if verb_role:
+                segment = segments[sentence]
+                reversed_text = reversed_text or text[::-1]
+                source = self._resolver.resolve(
+                    text, reversed_text, segment.start, segment.end, start, end, verb_role == _BELIEF
+                )
+                if source is not None and source.start >= last_end:
+                    cue = Cue(source.type, source.rule, source.start, source.end, sentence)
+                elif source is not None:
+                    continue  # its source phrase is already a cue ("some experts | say")
+            if cue is None and rule is not None and rule.type != IGNORE:
+                if rule.type == "speculative_modal" and not self._is_speculative(text, segments[sentence], start, end):
+                    continue
+                cue = Cue(rule.type, rule.rule, start, end, sentence)
+            if cue is not None:
+                cues.append(cue)
+                last_end = cue.end
+        if furniture:
+            cues.extend(furniture)
+            cues.sort(key=lambda cue: cue.start)
+        return cues
+
+    def _phrase_spans(self, folded: str) -> list[tuple[int, int]]:
+        """Where lexicon phrases and verbs start and end, as one ``\b(?:trie)\b`` scan would find them."""
+        spans = [(match.start() + 1, match.end()) for match in self._after_space.finditer(folded)]
+        spans += [(match.start() + 1, match.end()) for match in self._after_mark.finditer(folded)]
+        first = self._at_start.match(folded)
+        if first:
+            spans.append(first.span())
+        spans.sort()
+        return spans
+
+    def _line_cues(self, text: str, segments: list[Segment]) -> list[Cue]:
+        """Whole-line furniture ("Post a Comment", "0 Comments") and headlines repeated verbatim."""
+        cues = []
+        seen_headlines: set[str] = set()
+        for index, segment in enumerate(segments):
+            if not segment.whole_line:
+                continue
+            line = text[segment.start : segment.end]
+            words = line.split()
+            if len(words) <= _MAX_FURNITURE_WORDS:
+                match = self._line_pattern.fullmatch(" ".join(words).lower())
+                if match:
+                    rule = self._line_rules[int(match.lastgroup[1:])]
+                    cues.append(Cue("boilerplate", rule, segment.start, segment.end, index))
+                    continue
+            if len(words) >= _MIN_HEADLINE_WORDS and len(line) <= _MAX_HEADLINE_CHARS and line[-1] not in _TERMINAL:
+                key = " ".join(words).lower()
+                if key in seen_headlines:
+                    cues.append(Cue("boilerplate", "boilerplate.repeated_headline", segment.start, segment.end, index))
+                seen_headlines.add(key)
+        return cues
+
+    def _is_speculative(self, text: str, segment: Segment, start: int, end: int) -> bool:
+        """Rule out the month May and "would" reporting a stated plan ("said it would resign")."""
+        word = text[start:end]
+        if word.startswith("May"):
+            at_sentence_start = not text[segment.start : start].strip(" \"'\u201c\u2018(")
+            followed_by_number = text[end : end + 2].strip()[:1].isdigit()
+            return at_sentence_start and not followed_by_number
+        if word.lower().startswith("would"):
+            before = _WORD.findall(text, max(segment.start, start - 60), start)[-_REPORTED_FUTURE_WINDOW:]
+            speech = self.lexicon.speech_verbs
+            return not any(token.lower() in speech for token in before)
+        return True

@@ -1,0 +1,134 @@
+"""Cue hits -> per-sentence and per-article feature vectors.
+
+Every article feature is a sum over sentences divided by an article-level denominator (the number
+of sentences, or the number of words / 100). So the article vector is computable from the sentence
+vectors, and a linear model's logit splits exactly into one part per sentence (see explain.py):
+
+    x_j = sum_i s_ij / D_j        and        x_j - mean_j = sum_i (s_ij - mean_j * w_ij) / D_j
+
+where ``w_ij`` is sentence i's share of the denominator (1 sentence, or its words / 100), and the
+``w_ij`` of an article add up to ``D_j``. This module is pure Python on purpose: scoring never needs
+numpy or scikit-learn (see transformer.py for the scikit-learn face of the same features).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import Cue
+from .lexicon import CUE_TYPES
+from .text import Segment
+
+SENTENCES = "sentences"
+WORDS = "words"
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str
+    denominator: str  # SENTENCES or WORDS
+    description: str  # what the value means, for the reasons shown to people
+    unit: str  # "share" (0..1, shown as a percentage) or "rate" (per 100 words) or "count"
+
+
+_TYPE_WORDS = {
+    "attribution": "a named, checkable source",
+    "anonymous_source": "an anonymous or vague source",
+    "speculative_modal": "a speculative may / might / could / would",
+    "hedge": "a hedge (reportedly, likely, suggests ...)",
+    "boilerplate": "page furniture (ads, share and comment widgets, repeated headlines)",
+    "verification": "a statement of what was or could not be verified",
+    "certainty": "unsupported certainty (everyone knows, make no mistake ...)",
+    "sensational": "sensational or clickbait wording",
+}
+
+
+def _feature_table() -> tuple[Feature, ...]:
+    features = []
+    for cue_type in CUE_TYPES:
+        words = _TYPE_WORDS[cue_type]
+        features.append(Feature(f"{cue_type}.share", SENTENCES, f"sentences with {words}", "share"))
+        features.append(Feature(f"{cue_type}.per_100_words", WORDS, f"cues of {words} per 100 words", "rate"))
+    features += [
+        Feature("quote.share", SENTENCES, "sentences with a direct quotation", "share"),
+        Feature("number.share", SENTENCES, "sentences with a figure or date", "share"),
+        Feature("question.share", SENTENCES, "sentences that are questions", "share"),
+        Feature("exclamation.share", SENTENCES, "sentences with an exclamation mark", "share"),
+        Feature("headline.share", SENTENCES, "lines without end punctuation (headlines, menus)", "share"),
+        Feature("capitals.per_100_words", WORDS, "words in capitals per 100 words", "rate"),
+        Feature("words.per_sentence", SENTENCES, "words per sentence", "count"),
+    ]
+    return tuple(features)
+
+
+FEATURES = _feature_table()
+FEATURE_NAMES = tuple(feature.name for feature in FEATURES)
+_TYPE_INDEX = {cue_type: index for index, cue_type in enumerate(CUE_TYPES)}
+
+_QUOTE_CHARS = ('"', "\u201c", "\u201d")
+_DIGIT = re.compile(r"\d")
+# Shouting: four or more capital letters in a row as a whole word (acronyms are mostly shorter).
+_CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
+_TERMINAL = frozenset(".!?\u2026\"'\u201d\u2019)")
+
+
+@dataclass(frozen=True)
+class SentenceFeatures:
+    """Per-sentence raw values ``s_i`` (one per feature) and the sentence's word count."""
+
+    values: tuple[float, ...]
+    words: int
+
+
+def sentence_features(text: str, segments: list[Segment], cues: list[Cue]) -> list[SentenceFeatures]:
+    """The raw value of every feature for every sentence, in :data:`FEATURE_NAMES` order."""
+    counts = [[0] * len(CUE_TYPES) for _ in segments]
+    for cue in cues:
+        counts[cue.sentence][_TYPE_INDEX[cue.type]] += 1
+    rows = []
+    for segment, type_counts in zip(segments, counts):
+        sentence = text[segment.start : segment.end]
+        words = len(sentence.split())
+        values: list[float] = []
+        for count in type_counts:
+            values.append(1.0 if count else 0.0)
+            values.append(float(count))
+        values += [
+            1.0 if any(quote in sentence for quote in _QUOTE_CHARS) else 0.0,
+            1.0 if _DIGIT.search(sentence) else 0.0,
+            1.0 if sentence.endswith("?") else 0.0,
+            1.0 if "!" in sentence else 0.0,
+            1.0 if segment.whole_line and sentence[-1] not in _TERMINAL else 0.0,
+            float(len(_CAPITALS.findall(sentence))),
+            float(words),
+        ]
+        rows.append(SentenceFeatures(tuple(values), words))
+    return rows
+
+
+def denominators(rows: list[SentenceFeatures]) -> tuple[float, float]:
+    """(sentences, words / 100) of an article. A text of no words counts per sentence instead."""
+    sentences = float(len(rows))
+    hundreds_of_words = sum(row.words for row in rows) / 100.0
+    return sentences, hundreds_of_words
+
+
+def sentence_weights(row: SentenceFeatures, total_words_100: float) -> tuple[float, float]:
+    """A sentence's share of each denominator: (1 sentence, its words / 100)."""
+    if total_words_100 == 0:
+        return 1.0, 1.0  # no words at all: word-based features fall back to per sentence
+    return 1.0, row.words / 100.0
+
+
+def article_features(rows: list[SentenceFeatures]) -> list[float]:
+    """The article vector: column sums of the sentence vectors over each feature's denominator."""
+    if not rows:
+        return [0.0] * len(FEATURES)
+    sentences, words_100 = denominators(rows)
+    words_denominator = words_100 if words_100 else sentences
+    totals = [sum(column) for column in zip(*(row.values for row in rows))]
+    return [
+        total / (sentences if feature.denominator == SENTENCES else words_denominator)
+        for total, feature in zip(totals, FEATURES)
+    ]

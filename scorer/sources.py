@@ -1,0 +1,182 @@
+"""Decide who a claim is attributed to: a named, checkable source, or a vague one.
+
+The cue matcher finds a verb of saying or believing ("said", "told", "according to", "suggest");
+these functions look at the words before it ("the defence ministry said", "analysts suggest") or,
+after a quote and for "according to", the words after it ('..." said Chen', "according to
+intelligence sources") and classify the source. The verb alone decides nothing: "sources said" is
+anonymous, "Chen said" is attributed, "the ministry said" is attributed, "a spokesman said" is not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .lexicon import Lexicon
+
+# How far before a verb to look for its subject, and how many words after it for an inverted
+# subject. Subjects of reporting verbs sit within a few words of them in news prose.
+_LOOK_BEHIND_CHARS = 64
+_LOOK_AHEAD_TOKENS = 12
+
+_TOKEN = re.compile(r"\w+(?:['\u2019.&-]\w+)*|[,;:!?\"\u201c\u201d\u2018\u2019()\[\]\u2014\u2013]")
+# One token read backwards: matched on the reversed text, so finding the word before a position
+# costs the length of that word, not of the window before it.
+_REVERSED_TOKEN = re.compile(
+    r"[^\w,;:!?\"\u201c\u201d\u2018\u2019()\[\]\u2014\u2013]*"
+    r"(\w+(?:['\u2019.&-]\w+)*|[,;:!?\"\u201c\u201d\u2018\u2019()\[\]\u2014\u2013])"
+)
+_QUOTES = frozenset("\"\u201c\u201d\u2018\u2019'")
+_PUNCTUATION = frozenset(",;:!?()[]\u2014\u2013") | _QUOTES
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
+_PREPOSITIONS = frozenset({"by", "from", "of", "for", "at", "with", "in"})
+_CLAUSE_WORDS = frozenset({"that", "who", "which", "as", "because", "when", "while", "if", "and", "but"})
+
+ATTRIBUTION = "attribution"
+ANONYMOUS = "anonymous_source"
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+
+
+def previous_token(reversed_text: str, low: int, position: int) -> Token | None:
+    """The token ending before ``position`` (and starting at or after ``low``) in the text whose
+    reversal is ``reversed_text``; None when there is none."""
+    size = len(reversed_text)
+    match = _REVERSED_TOKEN.match(reversed_text, size - position, size - low)
+    if match is None:
+        return None
+    return Token(match.group(1)[::-1], size - match.end(1))
+
+
+class Source(NamedTuple):
+    type: str
+    rule: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SourceResolver:
+    """The word lists the rules need, taken from a :class:`~scorer.lexicon.Lexicon`."""
+
+    anonymous_heads: frozenset[str]
+    unnamed_people: frozenset[str]
+    named_roles: frozenset[str]
+    pronouns: frozenset[str]
+    skip_words: frozenset[str]
+    openers: frozenset[str]  # capitalised only because they open a sentence ("The", "But")
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> "SourceResolver":
+        return cls(
+            anonymous_heads=lexicon.anonymous_heads,
+            unnamed_people=lexicon.unnamed_people,
+            named_roles=lexicon.named_roles,
+            pronouns=lexicon.pronouns,
+            skip_words=lexicon.skip_words,
+            openers=lexicon.abbreviations.sentence_openers,
+        )
+
+    def resolve(
+        self,
+        text: str,
+        reversed_text: str,
+        sentence_start: int,
+        sentence_end: int,
+        verb_start: int,
+        verb_end: int,
+        belief: bool,
+    ) -> Source | None:
+        """Classify the source of the verb at ``text[verb_start:verb_end]``, or None if none is found.
+
+        ``reversed_text`` is ``text[::-1]``, made once per document by the caller. ``belief`` verbs
+        (suggest, believe) only ever mark vague believers ("analysts suggest").
+        """
+        if text[verb_start:verb_end].lower() == "according to":
+            return self._after(text, verb_start, verb_end, sentence_end)
+        low = max(sentence_start, verb_start - _LOOK_BEHIND_CHARS)
+        head = previous_token(reversed_text, low, verb_start)
+        while head is not None and head.text.lower() in self.skip_words:
+            head = previous_token(reversed_text, low, head.start)
+        if head is None:
+            return None
+        if head.text in _QUOTES:
+            return self._after(text, verb_start, verb_end, sentence_end)  # '"..." said Chen'
+        if head.text == ",":
+            before = previous_token(reversed_text, low, head.start)
+            if before is None or before.text in _QUOTES:
+                return self._after(text, verb_start, verb_end, sentence_end)  # '"...," said Chen'
+            head = before  # "Lopez, a spokeswoman for the ministry, said": judge by the appositive
+        return self._before(reversed_text, low, head, verb_end, belief)
+
+    def _before(self, reversed_text: str, low: int, head: Token, verb_end: int, belief: bool) -> Source | None:
+        lowered = head.text.lower()
+        if lowered in self.anonymous_heads:
+            return Source(ANONYMOUS, "anonymous_source.unnamed_source", head.start, verb_end)
+        if lowered in self.unnamed_people:
+            return Source(ANONYMOUS, "anonymous_source.unnamed_person", head.start, verb_end)
+        if belief:
+            # A belief held by a named subject is not evidence offered by a source ("Iran's
+            # investment in Syria suggests", "I think"): only vague believers make a cue.
+            return None
+        if lowered in self.pronouns:
+            return Source(ATTRIBUTION, "attribution.pronoun", head.start, verb_end)
+        if lowered in self.named_roles:
+            previous = previous_token(reversed_text, low, head.start)
+            if previous is not None and previous.text.lower() in _INDEFINITE:
+                return Source(ANONYMOUS, "anonymous_source.unnamed_role", previous.start, verb_end)
+            return Source(ATTRIBUTION, "attribution.named_role", head.start, verb_end)
+        if self._is_name(head.text):
+            start = head.start
+            previous = previous_token(reversed_text, low, start)
+            while previous is not None and self._is_name(previous.text):
+                start = previous.start
+                previous = previous_token(reversed_text, low, start)
+            return Source(ATTRIBUTION, "attribution.named_source", start, verb_end)
+        return None
+
+    def _after(self, text: str, verb_start: int, verb_end: int, sentence_end: int) -> Source | None:
+        role_end = -1
+        indefinite = after_preposition = False
+        tokens = _TOKEN.finditer(text, verb_end, sentence_end)
+        for count, token in enumerate(tokens):
+            word = token.group()
+            lowered = word.lower()
+            if count >= _LOOK_AHEAD_TOKENS or word in _PUNCTUATION:
+                break
+            if lowered in _CLAUSE_WORDS:
+                break
+            if lowered in self.anonymous_heads and not after_preposition:
+                end = token.end()
+                for following in tokens:  # "intelligence sources", "some officials"
+                    if following.group().lower() not in self.anonymous_heads:
+                        break
+                    end = following.end()
+                return Source(ANONYMOUS, "anonymous_source.unnamed_source", verb_start, end)
+            if lowered in self.unnamed_people and not after_preposition:
+                return Source(ANONYMOUS, "anonymous_source.unnamed_person", verb_start, token.end())
+            if lowered in self.pronouns and count == 0:
+                return Source(ATTRIBUTION, "attribution.pronoun", verb_start, token.end())
+            if self._is_name(word):
+                return Source(ATTRIBUTION, "attribution.named_source", verb_start, token.end())
+            if lowered in self.named_roles:
+                if after_preposition:  # "a statement from the ministry"
+                    return Source(ATTRIBUTION, "attribution.named_role", verb_start, token.end())
+                role_end = token.end()
+            elif lowered in _INDEFINITE and count == 0:
+                indefinite = True
+            elif lowered in _PREPOSITIONS and role_end >= 0:
+                after_preposition = True
+        if role_end < 0:
+            return None
+        if indefinite:
+            return Source(ANONYMOUS, "anonymous_source.unnamed_role", verb_start, role_end)
+        return Source(ATTRIBUTION, "attribution.named_role", verb_start, role_end)
+
+    def _is_name(self, word: str) -> bool:
+        """A capitalised word that is not a sentence opener: "Chen", "UN", "Reuters", "U.S."."""
+        return word[0].isupper() and word.lower() not in self.openers and word.lower() not in self.skip_words

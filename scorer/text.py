@@ -1,0 +1,197 @@
+"""Bytes -> clean text -> sentences with character offsets.
+
+Everything here is a pure function of its input and of the abbreviation lists it is given, so the
+same bytes always give the same text and the same segments. Offsets index the decoded text as a
+Python ``str`` (after line ends are normalised to ``\\n``), so ``text[start:end]`` is a segment.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from .errors import InputError
+
+# Files larger than this are refused rather than read: no news article comes close, and a
+# multi-gigabyte input would otherwise take the whole machine's memory.
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+
+# A text whose first few thousand characters are more than this share of control characters
+# is binary data that happens to decode (images, archives), not an article.
+_BINARY_CONTROL_SHARE = 0.10
+_BINARY_SAMPLE_CHARS = 4096
+
+_BOMS = (
+    # UTF-32 before UTF-16: the UTF-32-LE BOM begins with the UTF-16-LE one.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _cp1252_or_latin1(error: UnicodeDecodeError) -> tuple[str, int]:
+    # Windows-1252 leaves five bytes undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D); Latin-1 maps every
+    # byte, so those five decode as their Latin-1 code points and no input byte is ever lost.
+    bad = error.object[error.start : error.end]
+    return bytes(bad).decode("latin-1"), error.end
+
+
+codecs.register_error("scorer-latin1", _cp1252_or_latin1)
+
+
+def decode_bytes(data: bytes, name: str = "<input>") -> str:
+    """Decode a document deterministically and normalise its line ends to ``\\n``.
+
+    UTF-8 (with or without BOM) and UTF-16/UTF-32 with a BOM are decoded as such; anything else
+    falls back to Windows-1252 (Latin-1 for its undefined bytes), which never fails. Binary data
+    raises :class:`InputError` with a one-line message naming ``name``.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(encoding, errors="replace")
+            break
+    else:
+        if b"\x00" in data:
+            raise InputError(f"{name}: binary file (contains NUL bytes), not a text article")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="scorer-latin1")
+    sample = text[:_BINARY_SAMPLE_CHARS]
+    if sample and len(_CONTROL_CHARS.findall(sample)) > _BINARY_CONTROL_SHARE * len(sample):
+        raise InputError(f"{name}: binary file (mostly control characters), not a text article")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def read_document(path: str | Path) -> str:
+    """Read and decode one file; every failure is an :class:`InputError` naming the file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise InputError(
+                f"{path}: file is {size / 1e6:.0f} MB, larger than the "
+                f"{MAX_DOCUMENT_BYTES // 2**20} MiB an article may be"
+            )
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a file") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    return decode_bytes(data, str(path))
+
+
+class Segment(NamedTuple):
+    """One sentence, headline or standalone line: ``text[start:end]`` with its paragraph."""
+
+    start: int
+    end: int
+    paragraph: int
+    whole_line: bool  # the segment is an entire line of the document (headline, furniture, item)
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    """Words that end with a full stop without ending a sentence.
+
+    ``never_final`` (titles, months: "Dr.", "Gen.", "Jan.") never end a sentence; ``maybe_final``
+    ("U.S.", "Inc.", "a.m.") end one only when the next word is a usual sentence opener ("The").
+    """
+
+    never_final: frozenset[str]
+    maybe_final: frozenset[str]
+    sentence_openers: frozenset[str]
+    longest: int = field(init=False)  # undotted tokens longer than this are never abbreviations
+
+    def __post_init__(self) -> None:
+        lengths = [len(word) for word in self.never_final | self.maybe_final if "." not in word]
+        object.__setattr__(self, "longest", max(lengths, default=0))
+
+
+# A candidate sentence end: terminal punctuation and any closing quotes or brackets (group 1), white
+# space, then something that can open a sentence (a capital, a digit, an opening quote or bracket).
+_BOUNDARY = re.compile(r"([.!?\u2026]+[\"'\u201d\u2019)\]]*)[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+# A line without its surrounding white space (group 1); blank lines never match.
+_STRIPPED_LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
+_TERMINAL = frozenset(".!?\u2026\"'\u201d\u2019):;")
+_LIST_MARKER = re.compile(r"\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s|\s*[-*\u2022\u25cf\u2013]\s")
+_OPENING_PUNCTUATION = "\"'([\u201c\u2018"
+_NEXT_WORD = re.compile(r"[\"'(\[\u201c\u2018]*([\w']+)")
+# Lines at least this long that stop without punctuation are hard-wrapped prose, not headlines.
+_WRAPPED_LINE_CHARS = 60
+
+
+def segment(text: str, abbreviations: Abbreviations) -> list[Segment]:
+    """Split text into sentences and standalone lines, in document order."""
+    segments: list[Segment] = []
+    paragraph = -1
+    block_start = block_end = previous_end = -1
+    for line in _STRIPPED_LINE.finditer(text):
+        start, end = line.span(1)
+        new_paragraph = previous_end < 0 or text.count("\n", previous_end, start) >= 2
+        if not new_paragraph and _continues_block(text, block_start, block_end, start, end):
+            block_end = end
+        else:
+            if block_start >= 0:
+                _split_block(text, block_start, block_end, paragraph, abbreviations, segments)
+            paragraph += new_paragraph
+            block_start = start
+            block_end = end
+        previous_end = end
+    if block_start >= 0:
+        _split_block(text, block_start, block_end, paragraph, abbreviations, segments)
+    return segments
+
+
+def _continues_block(text: str, block_start: int, block_end: int, start: int, end: int) -> bool:
+    """Whether a line directly below another continues it (hard-wrapped prose)."""
+    if text[block_end - 1] in _TERMINAL:
+        return False
+    last_line_start = text.rfind("\n", block_start, block_end) + 1
+    return block_end - last_line_start >= _WRAPPED_LINE_CHARS and not _LIST_MARKER.match(text, start, end)
+
+
+def _split_block(
+    text: str, start: int, end: int, paragraph: int, abbreviations: Abbreviations, out: list[Segment]
+) -> None:
+    sentence_start = start
+    first = len(out)
+    for match in _BOUNDARY.finditer(text, start, end):
+        stop = match.start()
+        if text[stop] == "." and not _ends_sentence(text, sentence_start, stop, match.end(), abbreviations):
+            continue
+        out.append(Segment(sentence_start, match.end(1), paragraph, False))
+        sentence_start = match.end()
+    whole_line = len(out) == first and "\n" not in text[start:end]
+    out.append(Segment(sentence_start, end, paragraph, whole_line))
+
+
+def _ends_sentence(text: str, sentence_start: int, stop: int, next_start: int, abbreviations: Abbreviations) -> bool:
+    """Decide whether the full stop at ``stop`` ends the sentence begun at ``sentence_start``."""
+    token = text[max(text.rfind(" ", sentence_start, stop), sentence_start - 1) + 1 : stop].lstrip(_OPENING_PUNCTUATION)
+    if len(token) > abbreviations.longest and "." not in token:
+        return True  # longer than any abbreviation: the usual case, decided without lookups
+    lowered = token.lower()
+    if lowered in abbreviations.never_final:
+        return False
+    if len(token) == 1 and token.isupper():
+        return False  # an initial: "J. K. Rowling"
+    if stop - sentence_start <= 4 and _LIST_MARKER.match(text, sentence_start, stop + 2):
+        return False  # a numbered list item: "1. Military Strain: ..."
+    if lowered in abbreviations.maybe_final or "." in token:
+        following = _NEXT_WORD.match(text, next_start)
+        return bool(following) and following.group(1).lower() in abbreviations.sentence_openers
+    return True
