@@ -1,0 +1,127 @@
+"""The library API: a reusable :class:`Scorer`, and ``score_text`` / ``score_file`` shortcuts.
+
+A :class:`Scorer` loads its lexicons and model once; scoring a document is then a pure function of
+the text. Nothing here imports numpy or scikit-learn.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .cues import Cue, CueMatcher
+from .errors import InputError
+from .explain import explain, reasons
+from .features import FEATURE_NAMES, SentenceFeatures, sentence_features
+from .lexicon import Lexicon, load_lexicon
+from .model import band, load_model
+from .result import CueRecord, Result, SentenceRecord
+from .text import Segment, decode_bytes, read_document, segment
+
+# How many reasons a result carries (the report shows three to five).
+REASONS = 5
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the cue detector found in one text, before any model is applied."""
+
+    text: str
+    segments: list[Segment]
+    cues: list[Cue]
+    rows: list[SentenceFeatures]
+
+
+class Analyzer:
+    """Text -> sentences, cues and feature rows, with no model (what training and evaluation need)."""
+
+    def __init__(self, lexicons: str | os.PathLike | None = None, lexicon: Lexicon | None = None):
+        self.lexicon = lexicon or load_lexicon(lexicons)
+        self.matcher = CueMatcher(self.lexicon)
+
+    def analyse(self, text: str) -> Analysis:
+        segments = segment(text, self.lexicon.abbreviations)
+        cues = self.matcher.find(text, segments)
+        return Analysis(text, segments, cues, sentence_features(text, segments, cues))
+
+
+class Scorer(Analyzer):
+    """Scores articles with one model. Build once, call many times."""
+
+    def __init__(self, model: str | os.PathLike | None = None, lexicons: str | os.PathLike | None = None):
+        super().__init__(lexicons)
+        self.model, self.metadata = load_model(model, self.lexicon.digest)
+
+    @property
+    def model_id(self) -> str:
+        return self.model.model_id
+
+    def score_text(self, text: str, path: str | None = None) -> Result:
+        """Score an article given as text. An article with no words gets an error record."""
+        analysis = self.analyse(text)
+        if not analysis.segments:
+            return Result(path=path, model=self.model_id, error=f"{path or 'text'}: no text to score (empty document)")
+        explanation = explain(self.model, analysis.rows)
+        by_sentence: list[list[CueRecord]] = [[] for _ in analysis.segments]
+        for cue in analysis.cues:
+            by_sentence[cue.sentence].append(CueRecord(cue.type, cue.rule, text[cue.start : cue.end], cue.start, cue.end))
+        sentences = tuple(
+            SentenceRecord(
+                index=index,
+                text=text[item.start : item.end],
+                start=item.start,
+                end=item.end,
+                paragraph=item.paragraph,
+                cues=tuple(by_sentence[index]),
+                contribution=contribution,
+            )
+            for index, (item, contribution) in enumerate(zip(analysis.segments, explanation.sentence_contributions))
+        )
+        score = self.model.score(explanation.logit)
+        return Result(
+            path=path,
+            model=self.model_id,
+            score=score,
+            label=band(score),
+            logit=explanation.logit,
+            baseline=explanation.baseline,
+            features=dict(zip(FEATURE_NAMES, explanation.features)),
+            reasons=tuple(reasons(self.model, explanation, REASONS)),
+            sentences=sentences,
+            words=sum(row.words for row in analysis.rows),
+        )
+
+    def score_bytes(self, data: bytes, path: str | None = None) -> Result:
+        """Decode and score raw bytes; undecodable (binary) input gives an error record."""
+        try:
+            text = decode_bytes(data, path or "<bytes>")
+        except InputError as error:
+            return Result(path=path, model=self.model_id, error=str(error))
+        return self.score_text(text, path)
+
+    def score_file(self, path: str | os.PathLike) -> Result:
+        """Read, decode and score a file; a file that cannot be read gives an error record."""
+        name = str(path)
+        try:
+            text = read_document(Path(path))
+        except InputError as error:
+            return Result(path=name, model=self.model_id, error=str(error))
+        return self.score_text(text, name)
+
+
+@lru_cache(maxsize=1)
+def default_scorer() -> Scorer:
+    """The scorer with the default lexicons and model, loaded on first use."""
+    return Scorer()
+
+
+def score_text(text: str) -> Result:
+    """Score an article's text with the default model."""
+    return default_scorer().score_text(text)
+
+
+def score_file(path: str | os.PathLike) -> Result:
+    """Score a file with the default model; unreadable files give a result whose ``error`` is set."""
+    return default_scorer().score_file(path)

@@ -1,0 +1,91 @@
+"""Metrics of a model on a labelled article corpus, and of the cue detector on labelled sentences."""
+
+from __future__ import annotations
+
+import os
+from typing import Callable
+
+from .api import Analyzer, Scorer
+from .corpus import UNCERTAIN, LabelledArticle, LabelledSentence, load_articles, load_sentences
+from .lexicon import CUE_TYPES
+from .metrics import binary_report, count
+
+# A sentence counts as uncertain when the detector finds one of these cue types in it.
+UNCERTAINTY_TYPES = frozenset({"anonymous_source", "hedge", "speculative_modal"})
+
+
+def evaluate(
+    data: str | os.PathLike,
+    model: str | os.PathLike | None = None,
+    reliable: str | None = None,
+    split: str | None = None,
+    lexicons: str | os.PathLike | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict:
+    """Score every article of a labelled corpus and report how well scores separate the labels.
+
+    ``split`` keeps only articles of that split (a corpus with articles.csv, like training_data/).
+    """
+    scorer = Scorer(model, lexicons)
+    articles = load_articles(data, reliable)
+    if split is not None:
+        articles = [article for article in articles if article.split == split]
+    return evaluate_articles(scorer, articles, progress) | {"data": str(data), "split": split}
+
+
+def evaluate_articles(
+    scorer: Scorer, articles: list[LabelledArticle], progress: Callable[[int, int], None] | None = None
+) -> dict:
+    labels, probabilities, errors = [], [], []
+    for index, article in enumerate(articles):
+        if article.path is not None:
+            result = scorer.score_file(article.path)
+        else:
+            result = scorer.score_text(article.text or "", article.id)
+        if result.ok:
+            labels.append(article.reliable)
+            probabilities.append(result.score / 100.0)
+        else:
+            errors.append(result.error)
+        if progress:
+            progress(index + 1, len(articles))
+    if not labels:
+        raise ValueError("no article could be scored")
+    report = binary_report(labels, probabilities)
+    return report | {"model": scorer.model_id, "errors": errors}
+
+
+def evaluate_sentences(
+    data: str | os.PathLike, lexicons: str | os.PathLike | None = None, split: str | None = None
+) -> dict:
+    """Precision, recall and F1 of the cue detector on labelled sentences.
+
+    Binary files (``label`` 1 = uncertain, like wiki-weasel) are scored on "uncertain" (the sentence
+    carries an anonymous_source, hedge or speculative_modal cue); files with cue types are scored per type.
+    """
+    sentences = load_sentences(data)
+    if split is not None:
+        sentences = [sentence for sentence in sentences if sentence.split == split]
+    analyzer = Analyzer(lexicons)
+    found = [detected_types(analyzer, sentence) for sentence in sentences]
+    binary = all(sentence.types <= {UNCERTAIN} for sentence in sentences)
+    types = [UNCERTAIN] if binary else [t for t in CUE_TYPES if any(t in s.types for s in sentences)]
+    if not binary:
+        types.append(UNCERTAIN)
+    report = {"data": str(data), "split": split, "sentences": len(sentences), "types": {}}
+    for cue_type in types:
+        if cue_type == UNCERTAIN and not binary:
+            gold = [bool(sentence.types & UNCERTAINTY_TYPES) for sentence in sentences]
+        else:
+            gold = [cue_type in sentence.types for sentence in sentences]
+        predicted = [cue_type in types_found for types_found in found]
+        report["types"][cue_type] = count(gold, predicted).to_dict() | {"support": sum(gold)}
+    return report
+
+
+def detected_types(analyzer: Analyzer, sentence: LabelledSentence) -> frozenset[str]:
+    """Cue types the detector finds in one sentence, plus "uncertain" when any uncertainty type is found."""
+    types = {cue.type for cue in analyzer.analyse(sentence.text).cues}
+    if types & UNCERTAINTY_TYPES:
+        types.add(UNCERTAIN)
+    return frozenset(types)

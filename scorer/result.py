@@ -1,0 +1,91 @@
+"""The scoring result: plain data that converts to exactly the JSON record (schema/result.schema.json)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .explain import Reason
+from .lexicon import CUE_TYPES
+
+# Numbers in the record are not rounded: JSON keeps every bit of a float, so a script can check
+# that baseline + the sum of sentence contributions equals the logit.
+SCHEMA_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class CueRecord:
+    type: str
+    rule: str
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"type": self.type, "rule": self.rule, "text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class SentenceRecord:
+    index: int
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    cues: tuple[CueRecord, ...]
+    contribution: float | None
+
+    def to_dict(self) -> dict:
+        return {
+            "index": self.index,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "paragraph": self.paragraph,
+            "cues": [cue.to_dict() for cue in self.cues],
+            "contribution": self.contribution,
+        }
+
+
+@dataclass(frozen=True)
+class Result:
+    path: str | None
+    model: str | None
+    score: float | None = None
+    label: str | None = None
+    logit: float | None = None
+    baseline: float | None = None
+    features: dict[str, float] = field(default_factory=dict)
+    reasons: tuple[Reason, ...] = ()
+    sentences: tuple[SentenceRecord, ...] = ()
+    words: int = 0
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Number of cues of each type in the document."""
+        counts = dict.fromkeys(CUE_TYPES, 0)
+        for sentence in self.sentences:
+            for cue in sentence.cues:
+                counts[cue.type] = counts.get(cue.type, 0) + 1
+        return counts
+
+    def to_dict(self) -> dict:
+        return {
+            "schema": SCHEMA_VERSION,
+            "path": self.path,
+            "model": self.model,
+            "score": self.score,
+            "label": self.label,
+            "logit": self.logit,
+            "baseline": self.baseline,
+            "words": self.words,
+            "counts": self.counts,
+            "features": dict(self.features),
+            "reasons": [reason.to_dict() for reason in self.reasons],
+            "sentences": [sentence.to_dict() for sentence in self.sentences],
+            "error": self.error,
+        }

@@ -1,0 +1,182 @@
+"""Train the reliability model on a labelled corpus and save it with its metadata.
+
+Deterministic: the same corpus, lexicons and code give the same model bytes and the same metrics
+(scikit-learn's lbfgs solver and fixed folds involve no randomness). The model is a logistic
+regression on standardised cue features; its regularisation strength is chosen by cross-validated
+log-loss on the training split, its calibration (Platt scaling of the logit) is fitted on the dev
+split, and the test split is only ever measured.
+"""
+
+from __future__ import annotations
+
+import datetime as _datetime
+import os
+import platform
+import subprocess
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable
+
+from .api import Analyzer
+from .corpus import LabelledArticle, corpus_digest, load_articles
+from .errors import InputError
+from .features import FEATURE_NAMES, article_features
+from .metrics import binary_report
+from .model import LinearModel, save_model
+
+# Inverse regularisation strengths tried by cross-validation; small values keep weights modest,
+# which matters because real articles differ from any training corpus.
+C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
+CV_FOLDS = 5
+DEFAULT_DATA = Path(__file__).resolve().parent.parent / "training_data"
+
+
+@dataclass(frozen=True)
+class TrainingReport:
+    model: LinearModel
+    metadata: dict
+
+
+def featurise(
+    analyzer: Analyzer, articles: list[LabelledArticle], progress: Callable[[int, int], None] | None = None
+) -> list[list[float]]:
+    rows = []
+    for index, article in enumerate(articles):
+        rows.append(article_features(analyzer.analyse(article.read()).rows))
+        if progress:
+            progress(index + 1, len(articles))
+    return rows
+
+
+def train(
+    data: str | os.PathLike = DEFAULT_DATA,
+    output: str | os.PathLike | None = None,
+    lexicons: str | os.PathLike | None = None,
+    reliable: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> TrainingReport:
+    """Train on ``data`` (a folder with one subfolder per label); save to ``output`` if given."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+    from sklearn.preprocessing import StandardScaler
+
+    articles = load_articles(data, reliable)
+    by_split = {split: [a for a in articles if a.split == split] for split in ("train", "dev", "test")}
+    for split in ("train", "dev"):
+        labels = {a.reliable for a in by_split[split]}
+        if labels != {True, False}:
+            raise InputError(f"{data}: the {split} split needs articles of both labels")
+    analyzer = Analyzer(lexicons)
+    features = dict(zip((a.id for a in articles), featurise(analyzer, articles, progress)))
+
+    def matrix(split: str) -> tuple[np.ndarray, np.ndarray]:
+        chosen = by_split[split]
+        return (
+            np.array([features[a.id] for a in chosen], dtype=float).reshape(len(chosen), len(FEATURE_NAMES)),
+            np.array([a.reliable for a in chosen], dtype=int),
+        )
+
+    x_train, y_train = matrix("train")
+    scaler = StandardScaler().fit(x_train)
+    z_train = scaler.transform(x_train)
+
+    folds = list(StratifiedKFold(n_splits=CV_FOLDS, shuffle=True, random_state=0).split(z_train, y_train))
+    cv_loss = {}
+    for c in C_GRID:
+        losses = []
+        for fit_rows, held_rows in folds:
+            fold_model = LogisticRegression(C=c, max_iter=5000).fit(z_train[fit_rows], y_train[fit_rows])
+            p = np.clip(fold_model.predict_proba(z_train[held_rows])[:, 1], 1e-12, 1 - 1e-12)
+            y = y_train[held_rows]
+            losses.append(float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))))
+        cv_loss[c] = sum(losses) / len(losses)
+    best_c = min(C_GRID, key=lambda c: (round(cv_loss[c], 12), c))
+    classifier = LogisticRegression(C=best_c, max_iter=5000).fit(z_train, y_train)
+
+    scale = [float(s) for s in scaler.scale_]
+    uncalibrated = LinearModel(
+        feature_names=FEATURE_NAMES,
+        mean=tuple(float(m) for m in scaler.mean_),
+        scale=tuple(scale),
+        coef=tuple(float(c) for c in classifier.coef_[0]),
+        intercept=float(classifier.intercept_[0]),
+        calibration_slope=1.0,
+        calibration_offset=0.0,
+        lexicon_digest=analyzer.lexicon.digest,
+    )
+    x_dev, y_dev = matrix("dev")
+    dev_logits = np.array([[uncalibrated.logit(list(row))] for row in x_dev])
+    platt = LogisticRegression(C=1e6, max_iter=5000).fit(dev_logits, y_dev)
+    slope, offset = float(platt.coef_[0][0]), float(platt.intercept_[0])
+    if slope <= 0:  # a dev split too small to calibrate: keep the model's own probabilities
+        slope, offset = 1.0, 0.0
+    model = replace(uncalibrated, calibration_slope=slope, calibration_offset=offset)
+
+    metrics = {}
+    for split in ("train", "dev", "test"):
+        if by_split[split]:
+            chosen = by_split[split]
+            probabilities = [model.probability(model.logit(features[a.id])) for a in chosen]
+            metrics[split] = binary_report([a.reliable for a in chosen], probabilities)
+    metadata = {
+        "model": "reliability",
+        "trained_at": _datetime.datetime.now(_datetime.timezone.utc).replace(microsecond=0).isoformat(),
+        "commit": _git_commit(),
+        "training_data": {
+            "path": _display_path(data),
+            "sha256": corpus_digest(data) if Path(data).is_dir() else None,
+            "articles": {split: len(items) for split, items in by_split.items()},
+            "reliable": sum(a.reliable for a in articles),
+            "unreliable": sum(not a.reliable for a in articles),
+        },
+        "lexicons": {"path": _display_path(analyzer.lexicon.location), "sha256": analyzer.lexicon.digest},
+        "feature_names": list(FEATURE_NAMES),
+        "regularisation": {"chosen_c": best_c, "cv_log_loss": {str(c): loss for c, loss in cv_loss.items()}},
+        "calibration": {"method": "Platt scaling on the dev split", "slope": slope, "offset": offset},
+        "versions": _versions(),
+        "metrics": metrics,
+    }
+    if output is not None:
+        save_model(model, metadata, output)
+    return TrainingReport(model, metadata)
+
+
+def _display_path(path: str | os.PathLike) -> str:
+    """A path relative to the project when inside it, so metadata does not depend on the checkout."""
+    resolved = Path(path).resolve()
+    project = Path(__file__).resolve().parent.parent
+    try:
+        return resolved.relative_to(project).as_posix()
+    except ValueError:
+        return str(resolved)
+
+
+def _git_commit() -> str | None:
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=Path(__file__).resolve().parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() or None
+
+
+def _versions() -> dict:
+    import numpy
+    import sklearn
+
+    from . import __version__
+
+    return {
+        "scorer": __version__,
+        "python": platform.python_version(),
+        "numpy": numpy.__version__,
+        "scikit-learn": sklearn.__version__,
+        "platform": sys.platform,
+    }
