@@ -35,14 +35,14 @@ __all__ = [
 
 
 def train(*args, **kwargs):
-    """Train a model (see :func:`scorer.train.train`)."""
-    from .train import train as _train
+    """Train a model (see :func:`scorer.training.train`)."""
+    from .training import train as _train
 
     return _train(*args, **kwargs)
 
 
 def evaluate(*args, **kwargs):
-    """Evaluate a model on a labelled corpus (see :func:`scorer.evaluate.evaluate`)."""
-    from .evaluate import evaluate as _evaluate
+    """Evaluate a model on a labelled corpus (see :func:`scorer.evaluation.evaluate`)."""
+    from .evaluation import evaluate as _evaluate
 
     return _evaluate(*args, **kwargs)

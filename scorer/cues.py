@@ -27,6 +27,10 @@ class Cue(NamedTuple):
     sentence: int  # index of the segment holding the cue
 
 
+# Cues are made by the ten thousand on the hot path: tuple.__new__ skips NamedTuple's Python-level
+# constructor.
+new_cue = tuple.__new__
+
 # Roles a matched phrase can have besides being a cue itself.
 _SPEECH, _BELIEF = 1, 2
 
@@ -34,9 +38,19 @@ _SPEECH, _BELIEF = 1, 2
 _MAX_FURNITURE_WORDS = 12
 _MAX_HEADLINE_CHARS = 200
 _MIN_HEADLINE_WORDS = 3
-_REPORTED_FUTURE_WINDOW = 6  # words before "would" in which a verb of saying makes it reported speech
+_REPORTED_FUTURE_WINDOW = 6
+# "sources close to the harbour authority say": how far a verb may stand from the vague source
+# phrase whose subject it completes.
+_SUBJECT_GAP_CHARS = 60  # words before "would" in which a verb of saying makes it reported speech
 _TERMINAL = frozenset(".!?\u2026")
 _WORD = re.compile(r"\w+")
+# Characters other than the plain space that can stand right before a word: line breaks, other
+# spaces, quotes, brackets, dashes and ASCII punctuation.
+_BEFORE_WORD = (
+    "[\n\t\r\f\v\xa0\u2000-\u200b\u202f\u205f\u3000"
+    "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb\u2039\u203a\u2014\u2013\u2026"
+    "!#$%&()*+,./:;<=>?@\\[\\]^_`{|}~-]"
+)
 
 
 def fold_case(text: str) -> str:
@@ -56,20 +70,23 @@ class CueMatcher:
 
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
-        roles: dict[str, tuple[object, int]] = {}
+        # phrase -> (cue type, rule id, verb role); ignore.txt phrases have no type: matched, then dropped.
+        roles: dict[str, tuple[str | None, str | None, int]] = {}
         for phrase, rule in lexicon.phrases.items():
-            roles[phrase] = (rule, 0)
+            roles[phrase] = (None, None, 0) if rule.type == IGNORE else (rule.type, rule.rule, 0)
         for verbs, role in ((lexicon.speech_verbs, _SPEECH), (lexicon.belief_verbs, _BELIEF)):
             for verb in verbs:
-                rule, _ = roles.get(verb, (None, 0))
-                roles[verb] = (rule, role)
+                cue_type, rule_id, _ = roles.get(verb, (None, None, 0))
+                roles[verb] = (cue_type, rule_id, role)
         self._roles = roles
         # Matched against the lower-cased text, so one trie serves every capitalisation. Three
-        # patterns split the work of one "\b(?:trie)\b": re finds a literal prefix (the space before
-        # most words) or a class of rare characters far faster than it tests "\b" at every position.
+        # patterns do the work of one "\b(?:trie)\b": re scans for a literal prefix (the space before
+        # most words) or a small class of characters much faster than it tests "\b" at every
+        # position (docs/BENCHMARKS.md). A phrase must follow a space, a character of
+        # _BEFORE_WORD, or the start of the text.
         trie = trie_pattern(sorted(roles))
         self._after_space = re.compile(" " + trie + r"\b")
-        self._after_mark = re.compile(r"[^\w ]" + trie + r"\b")
+        self._after_mark = re.compile(_BEFORE_WORD + trie + r"\b")
         self._at_start = re.compile(trie + r"\b")
         self._resolver = SourceResolver.from_lexicon(lexicon)
         self._line_pattern = re.compile(
@@ -86,7 +103,7 @@ class CueMatcher:
         furniture = self._line_cues(text, segments)
         furniture_sentences = {cue.sentence for cue in furniture}
         roles = self._roles
-        reversed_text = ""  # made on the first verb: the resolver reads backwards in it
+        reversed_folded = ""  # made on the first verb: the resolver reads backwards in it
         last_end = 0
         folded = fold_case(text)
         for start, end in self._phrase_spans(folded):
@@ -95,22 +112,24 @@ class CueMatcher:
             sentence = bisect_right(starts, start) - 1
             if sentence in furniture_sentences:
                 continue
-            rule, verb_role = roles[folded[start:end]]
+            cue_type, rule_id, verb_role = roles[folded[start:end]]
             cue = None
             if verb_role:
+                if cues and self._continues_vague_source(text, cues[-1], sentence, start):
+                    continue  # "sources close to the harbour authority | say": the source is already a cue
                 segment = segments[sentence]
-                reversed_text = reversed_text or text[::-1]
+                reversed_folded = reversed_folded or folded[::-1]
                 source = self._resolver.resolve(
-                    text, reversed_text, segment.start, segment.end, start, end, verb_role == _BELIEF
+                    text, folded, reversed_folded, segment.start, segment.end, start, end, verb_role == _BELIEF
                 )
                 if source is not None and source.start >= last_end:
-                    cue = Cue(source.type, source.rule, source.start, source.end, sentence)
+                    cue = new_cue(Cue, (source.type, source.rule, source.start, source.end, sentence))
                 elif source is not None:
                     continue  # its source phrase is already a cue ("some experts | say")
-            if cue is None and rule is not None and rule.type != IGNORE:
-                if rule.type == "speculative_modal" and not self._is_speculative(text, segments[sentence], start, end):
+            if cue is None and cue_type is not None:
+                if cue_type == "speculative_modal" and not self._is_speculative(text, segments[sentence], start, end):
                     continue
-                cue = Cue(rule.type, rule.rule, start, end, sentence)
+                cue = new_cue(Cue, (cue_type, rule_id, start, end, sentence))
             if cue is not None:
                 cues.append(cue)
                 last_end = cue.end
@@ -118,6 +137,14 @@ class CueMatcher:
             cues.extend(furniture)
             cues.sort(key=lambda cue: cue.start)
         return cues
+
+    @staticmethod
+    def _continues_vague_source(text: str, previous: Cue, sentence: int, verb_start: int) -> bool:
+        """Whether a verb closes the subject begun by the anonymous-source phrase just before it."""
+        if previous.type != "anonymous_source" or previous.sentence != sentence:
+            return False
+        gap = text[previous.end : verb_start]
+        return len(gap) <= _SUBJECT_GAP_CHARS and not any(mark in gap for mark in ",;:.!?\"\u201c\u201d")
 
     def _phrase_spans(self, folded: str) -> list[tuple[int, int]]:
         """Where lexicon phrases and verbs start and end, as one ``\b(?:trie)\b`` scan would find them."""

@@ -51,7 +51,7 @@ SOURCE_LISTS = (
     "skip_words",
     "unnamed_people",
 )
-TEXT_LISTS = ("abbreviations", "abbreviations_final", "sentence_openers")
+TEXT_LISTS = ("abbreviations", "abbreviations_final", "abbreviations_numbered", "sentence_openers")
 
 ENV_VARIABLE = "SCORER_LEXICONS"
 
@@ -161,6 +161,7 @@ def _load_cached(folder: str) -> Lexicon:
         abbreviations=Abbreviations(
             never_final=text_lists["abbreviations"],
             maybe_final=text_lists["abbreviations_final"],
+            before_number=text_lists["abbreviations_numbered"],
             sentence_openers=text_lists["sentence_openers"],
         ),
         digest=digest.hexdigest(),

@@ -18,7 +18,7 @@ import json
 import math
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import ModelError
@@ -69,6 +69,11 @@ class LinearModel:
     def score(self, logit: float) -> float:
         """0-100, higher = better sourced: the calibrated probability of the reliable class."""
         return round(100.0 * self.probability(logit), 1)
+
+    def identified(self) -> "LinearModel":
+        """This model with its id: "reliability-" and the first 12 hex digits of model.json's SHA-256."""
+        digest = hashlib.sha256(serialise(self.to_json())).hexdigest()
+        return replace(self, model_id=f"reliability-{digest[:12]}")
 
     def to_json(self) -> dict:
         return {

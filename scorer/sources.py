@@ -37,19 +37,16 @@ ATTRIBUTION = "attribution"
 ANONYMOUS = "anonymous_source"
 
 
-class Token(NamedTuple):
-    text: str
-    start: int
+def previous_token(reversed_folded: str, low: int, position: int) -> tuple[str, int] | None:
+    """(word, start) of the token ending before ``position`` and starting at or after ``low``.
 
-
-def previous_token(reversed_text: str, low: int, position: int) -> Token | None:
-    """The token ending before ``position`` (and starting at or after ``low``) in the text whose
-    reversal is ``reversed_text``; None when there is none."""
-    size = len(reversed_text)
-    match = _REVERSED_TOKEN.match(reversed_text, size - position, size - low)
+    ``reversed_folded`` is the case-folded document reversed; the word comes back folded.
+    """
+    size = len(reversed_folded)
+    match = _REVERSED_TOKEN.match(reversed_folded, size - position, size - low)
     if match is None:
         return None
-    return Token(match.group(1)[::-1], size - match.end(1))
+    return match.group(1)[::-1], size - match.end(1)
 
 
 class Source(NamedTuple):
@@ -84,7 +81,8 @@ class SourceResolver:
     def resolve(
         self,
         text: str,
-        reversed_text: str,
+        folded: str,
+        reversed_folded: str,
         sentence_start: int,
         sentence_end: int,
         verb_start: int,
@@ -93,59 +91,60 @@ class SourceResolver:
     ) -> Source | None:
         """Classify the source of the verb at ``text[verb_start:verb_end]``, or None if none is found.
 
-        ``reversed_text`` is ``text[::-1]``, made once per document by the caller. ``belief`` verbs
-        (suggest, believe) only ever mark vague believers ("analysts suggest").
+        ``folded`` is the case-folded text (same offsets) and ``reversed_folded`` its reversal, both
+        made once per document by the caller: words are compared folded, capitals are read in
+        ``text``. ``belief`` verbs (suggest, believe) only ever mark vague believers ("analysts suggest").
         """
-        if text[verb_start:verb_end].lower() == "according to":
-            return self._after(text, verb_start, verb_end, sentence_end)
+        if folded.startswith("according to", verb_start):
+            return self._after(text, folded, verb_start, verb_end, sentence_end)
         low = max(sentence_start, verb_start - _LOOK_BEHIND_CHARS)
-        head = previous_token(reversed_text, low, verb_start)
-        while head is not None and head.text.lower() in self.skip_words:
-            head = previous_token(reversed_text, low, head.start)
+        head = previous_token(reversed_folded, low, verb_start)
+        while head is not None and head[0] in self.skip_words:
+            head = previous_token(reversed_folded, low, head[1])
         if head is None:
             return None
-        if head.text in _QUOTES:
-            return self._after(text, verb_start, verb_end, sentence_end)  # '"..." said Chen'
-        if head.text == ",":
-            before = previous_token(reversed_text, low, head.start)
-            if before is None or before.text in _QUOTES:
-                return self._after(text, verb_start, verb_end, sentence_end)  # '"...," said Chen'
+        if head[0] in _QUOTES:
+            return self._after(text, folded, verb_start, verb_end, sentence_end)  # '"..." said Chen'
+        if head[0] == ",":
+            before = previous_token(reversed_folded, low, head[1])
+            if before is None or before[0] in _QUOTES:
+                return self._after(text, folded, verb_start, verb_end, sentence_end)  # '"...," said Chen'
             head = before  # "Lopez, a spokeswoman for the ministry, said": judge by the appositive
-        return self._before(reversed_text, low, head, verb_end, belief)
+        return self._before(text, reversed_folded, low, head, verb_end, belief)
 
-    def _before(self, reversed_text: str, low: int, head: Token, verb_end: int, belief: bool) -> Source | None:
-        lowered = head.text.lower()
-        if lowered in self.anonymous_heads:
-            return Source(ANONYMOUS, "anonymous_source.unnamed_source", head.start, verb_end)
-        if lowered in self.unnamed_people:
-            return Source(ANONYMOUS, "anonymous_source.unnamed_person", head.start, verb_end)
+    def _before(
+        self, text: str, reversed_folded: str, low: int, head: tuple[str, int], verb_end: int, belief: bool
+    ) -> Source | None:
+        word, start = head
+        if word in self.anonymous_heads:
+            return Source(ANONYMOUS, "anonymous_source.unnamed_source", start, verb_end)
+        if word in self.unnamed_people:
+            return Source(ANONYMOUS, "anonymous_source.unnamed_person", start, verb_end)
         if belief:
             # A belief held by a named subject is not evidence offered by a source ("Iran's
             # investment in Syria suggests", "I think"): only vague believers make a cue.
             return None
-        if lowered in self.pronouns:
-            return Source(ATTRIBUTION, "attribution.pronoun", head.start, verb_end)
-        if lowered in self.named_roles:
-            previous = previous_token(reversed_text, low, head.start)
-            if previous is not None and previous.text.lower() in _INDEFINITE:
-                return Source(ANONYMOUS, "anonymous_source.unnamed_role", previous.start, verb_end)
-            return Source(ATTRIBUTION, "attribution.named_role", head.start, verb_end)
-        if self._is_name(head.text):
-            start = head.start
-            previous = previous_token(reversed_text, low, start)
-            while previous is not None and self._is_name(previous.text):
-                start = previous.start
-                previous = previous_token(reversed_text, low, start)
+        if word in self.pronouns:
+            return Source(ATTRIBUTION, "attribution.pronoun", start, verb_end)
+        if word in self.named_roles:
+            previous = previous_token(reversed_folded, low, start)
+            if previous is not None and previous[0] in _INDEFINITE:
+                return Source(ANONYMOUS, "anonymous_source.unnamed_role", previous[1], verb_end)
+            return Source(ATTRIBUTION, "attribution.named_role", start, verb_end)
+        if self._is_name(text, word, start):
+            previous = previous_token(reversed_folded, low, start)
+            while previous is not None and self._is_name(text, *previous):
+                start = previous[1]
+                previous = previous_token(reversed_folded, low, start)
             return Source(ATTRIBUTION, "attribution.named_source", start, verb_end)
         return None
 
-    def _after(self, text: str, verb_start: int, verb_end: int, sentence_end: int) -> Source | None:
+    def _after(self, text: str, folded: str, verb_start: int, verb_end: int, sentence_end: int) -> Source | None:
         role_end = -1
         indefinite = after_preposition = False
-        tokens = _TOKEN.finditer(text, verb_end, sentence_end)
+        tokens = _TOKEN.finditer(folded, verb_end, sentence_end)
         for count, token in enumerate(tokens):
-            word = token.group()
-            lowered = word.lower()
+            word = lowered = token.group()
             if count >= _LOOK_AHEAD_TOKENS or word in _PUNCTUATION:
                 break
             if lowered in _CLAUSE_WORDS:
@@ -153,7 +152,7 @@ class SourceResolver:
             if lowered in self.anonymous_heads and not after_preposition:
                 end = token.end()
                 for following in tokens:  # "intelligence sources", "some officials"
-                    if following.group().lower() not in self.anonymous_heads:
+                    if following.group() not in self.anonymous_heads:
                         break
                     end = following.end()
                 return Source(ANONYMOUS, "anonymous_source.unnamed_source", verb_start, end)
@@ -161,7 +160,7 @@ class SourceResolver:
                 return Source(ANONYMOUS, "anonymous_source.unnamed_person", verb_start, token.end())
             if lowered in self.pronouns and count == 0:
                 return Source(ATTRIBUTION, "attribution.pronoun", verb_start, token.end())
-            if self._is_name(word):
+            if self._is_name(text, word, token.start()):
                 return Source(ATTRIBUTION, "attribution.named_source", verb_start, token.end())
             if lowered in self.named_roles:
                 if after_preposition:  # "a statement from the ministry"
@@ -177,6 +176,6 @@ class SourceResolver:
             return Source(ANONYMOUS, "anonymous_source.unnamed_role", verb_start, role_end)
         return Source(ATTRIBUTION, "attribution.named_role", verb_start, role_end)
 
-    def _is_name(self, word: str) -> bool:
+    def _is_name(self, text: str, folded_word: str, start: int) -> bool:
         """A capitalised word that is not a sentence opener: "Chen", "UN", "Reuters", "U.S."."""
-        return word[0].isupper() and word.lower() not in self.openers and word.lower() not in self.skip_words
+        return text[start].isupper() and folded_word not in self.openers and folded_word not in self.skip_words

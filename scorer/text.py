@@ -108,16 +108,18 @@ class Abbreviations:
     """Words that end with a full stop without ending a sentence.
 
     ``never_final`` (titles, months: "Dr.", "Gen.", "Jan.") never end a sentence; ``maybe_final``
-    ("U.S.", "Inc.", "a.m.") end one only when the next word is a usual sentence opener ("The").
+    ("U.S.", "Inc.", "a.m.") end one only when the next word is a usual sentence opener ("The");
+    ``before_number`` ("No.", "Fig.") end one unless a number follows.
     """
 
     never_final: frozenset[str]
     maybe_final: frozenset[str]
     sentence_openers: frozenset[str]
+    before_number: frozenset[str] = frozenset()  # "No. 10", "Fig. 3": not final before a number
     longest: int = field(init=False)  # undotted tokens longer than this are never abbreviations
 
     def __post_init__(self) -> None:
-        lengths = [len(word) for word in self.never_final | self.maybe_final if "." not in word]
+        lengths = [len(word) for word in self.never_final | self.maybe_final | self.before_number if "." not in word]
         object.__setattr__(self, "longest", max(lengths, default=0))
 
 
@@ -164,19 +166,31 @@ def _continues_block(text: str, block_start: int, block_end: int, start: int, en
     return block_end - last_line_start >= _WRAPPED_LINE_CHARS and not _LIST_MARKER.match(text, start, end)
 
 
+# Segments are made by the ten thousand on the hot path; tuple.__new__ skips NamedTuple's
+# Python-level constructor and is several times faster.
+_new_segment = tuple.__new__
+
+
 def _split_block(
     text: str, start: int, end: int, paragraph: int, abbreviations: Abbreviations, out: list[Segment]
 ) -> None:
     sentence_start = start
     first = len(out)
+    longest = abbreviations.longest
     for match in _BOUNDARY.finditer(text, start, end):
         stop = match.start()
-        if text[stop] == "." and not _ends_sentence(text, sentence_start, stop, match.end(), abbreviations):
-            continue
-        out.append(Segment(sentence_start, match.end(1), paragraph, False))
+        if text[stop] == ".":
+            # Most full stops follow an ordinary word, longer than any abbreviation: decide those
+            # here and call _ends_sentence only for short or dotted tokens.
+            token_start = text.rfind(" ", sentence_start, stop) + 1 or sentence_start
+            if (stop - token_start <= longest or text.find(".", token_start, stop) >= 0) and not _ends_sentence(
+                text, sentence_start, stop, match.end(), abbreviations
+            ):
+                continue
+        out.append(_new_segment(Segment, (sentence_start, match.end(1), paragraph, False)))
         sentence_start = match.end()
-    whole_line = len(out) == first and "\n" not in text[start:end]
-    out.append(Segment(sentence_start, end, paragraph, whole_line))
+    whole_line = len(out) == first and text.find("\n", start, end) < 0
+    out.append(_new_segment(Segment, (sentence_start, end, paragraph, whole_line)))
 
 
 def _ends_sentence(text: str, sentence_start: int, stop: int, next_start: int, abbreviations: Abbreviations) -> bool:
@@ -187,6 +201,8 @@ def _ends_sentence(text: str, sentence_start: int, stop: int, next_start: int, a
     lowered = token.lower()
     if lowered in abbreviations.never_final:
         return False
+    if lowered in abbreviations.before_number:
+        return not text[next_start : next_start + 1].isdigit()
     if len(token) == 1 and token.isupper():
         return False  # an initial: "J. K. Rowling"
     if stop - sentence_start <= 4 and _LIST_MARKER.match(text, sentence_start, stop + 2):

@@ -112,7 +112,7 @@ def train(
     slope, offset = float(platt.coef_[0][0]), float(platt.intercept_[0])
     if slope <= 0:  # a dev split too small to calibrate: keep the model's own probabilities
         slope, offset = 1.0, 0.0
-    model = replace(uncalibrated, calibration_slope=slope, calibration_offset=offset)
+    model = replace(uncalibrated, calibration_slope=slope, calibration_offset=offset).identified()
 
     metrics = {}
     for split in ("train", "dev", "test"):

@@ -1,0 +1,33 @@
+# Everyday commands. The virtual environment is made on first use, as the README says.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared/data
+DATA ?= training_data
+MODEL ?= models/reliability
+BENCH_DATA ?= $(SHARED)/polnear-train/text
+RELIABLE ?=
+
+.PHONY: install test train evaluate bench clean
+
+$(BIN)/scorer: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -e ".[test]"
+	touch $@
+
+install: $(BIN)/scorer
+
+test: install
+	$(BIN)/python -m pytest
+
+train: install
+	$(BIN)/scorer train --data $(DATA) --output $(MODEL) $(if $(RELIABLE),--reliable $(RELIABLE))
+
+evaluate: install
+	$(BIN)/python -m scorer.evaluation_docs --shared $(SHARED) --output docs/EVALUATION.md
+
+bench: install
+	$(BIN)/python -m scorer.bench --data $(BENCH_DATA)
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -1,0 +1,136 @@
+"""`make bench`: how fast cue extraction is, against the cost of just reading the text.
+
+    python -m scorer.bench --data ../shared/data/polnear-train/text --documents 2000
+
+The articles under --data are copied (cycling through them) into a temporary folder until there
+are --documents files, so the run reads real files. Then, in rounds that alternate so both sides
+see the same machine state:
+
+- baseline: read each file, decode it, and run ``re.findall(r"\\w+")`` over it;
+- cues: read each file, decode it, split it into sentences and find every cue.
+
+It prints the best round of each and their ratio (the issue's budget is 3.0), then full scoring
+throughput (features, model and explanation included) and the start-up time of a fresh process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .api import Analyzer, Scorer
+from .corpus import iter_text_files
+from .text import decode_bytes, segment
+
+RATIO_BUDGET = 3.0
+_WORD = re.compile(r"\w+")
+
+
+def prepare(data: Path, documents: int, folder: Path) -> list[Path]:
+    sources = iter_text_files(data)
+    if not sources:
+        raise SystemExit(f"bench: no .txt/.md/.text files under {data}")
+    paths = []
+    for index in range(documents):
+        target = folder / f"{index:05d}.txt"
+        shutil.copyfile(sources[index % len(sources)], target)
+        paths.append(target)
+    return paths
+
+
+def baseline(paths: list[Path]) -> int:
+    words = 0
+    for path in paths:
+        words += len(_WORD.findall(decode_bytes(path.read_bytes())))
+    return words
+
+
+def cues(paths: list[Path], analyzer: Analyzer) -> int:
+    found = 0
+    abbreviations, matcher = analyzer.lexicon.abbreviations, analyzer.matcher
+    for path in paths:
+        text = decode_bytes(path.read_bytes())
+        found += len(matcher.find(text, segment(text, abbreviations)))
+    return found
+
+
+def _timed(function, *args) -> float:
+    started = time.perf_counter()
+    function(*args)
+    return time.perf_counter() - started
+
+
+def startup_seconds() -> float:
+    """Wall time of a fresh `python -m scorer score` on a one-sentence input, best of three."""
+    command = [sys.executable, "-m", "scorer", "score", "--format", "json", "-"]
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run(command, input=b"Officials said it may rain.", capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def run(data: Path, documents: int, rounds: int) -> dict:
+    analyzer = Analyzer()
+    scorer = Scorer()
+    with tempfile.TemporaryDirectory(prefix="scorer-bench-") as temporary:
+        paths = prepare(data, documents, Path(temporary))
+        size = sum(path.stat().st_size for path in paths)
+        baseline(paths), cues(paths, analyzer)  # warm the page cache and the regex caches
+        base_times, cue_times = [], []
+        for _ in range(rounds):
+            base_times.append(_timed(baseline, paths))
+            cue_times.append(_timed(cues, paths, analyzer))
+        score_time = _timed(lambda: [scorer.score_file(path) for path in paths])
+    return {
+        "documents": documents,
+        "megabytes": size / 1e6,
+        "baseline_seconds": min(base_times),
+        "cues_seconds": min(cue_times),
+        "ratio": min(cue_times) / min(base_times),
+        "ratio_median": statistics.median(c / b for c, b in zip(cue_times, base_times)),
+        "score_seconds": score_time,
+        "startup_seconds": startup_seconds(),
+    }
+
+
+def render(result: dict, data: Path) -> str:
+    return "\n".join(
+        [
+            f"documents       {result['documents']} ({result['megabytes']:.1f} MB) from {data}",
+            f"baseline        {result['baseline_seconds']:.3f} s  (read + decode + re.findall(r'\\w+'))",
+            f"cue extraction  {result['cues_seconds']:.3f} s  (read + decode + sentences + cues)",
+            f"ratio           {result['ratio']:.2f}  (best rounds; median of per-round ratios "
+            f"{result['ratio_median']:.2f}; budget {RATIO_BUDGET:.1f})",
+            f"full scoring    {result['score_seconds']:.3f} s  ({result['documents'] / result['score_seconds']:.0f} "
+            f"documents/s, {result['megabytes'] / result['score_seconds']:.1f} MB/s, one process)",
+            f"start-up        {result['startup_seconds']:.3f} s  (fresh `python -m scorer score` of one sentence)",
+            f"machine         Python {platform.python_version()} on {platform.machine()}, "
+            f"{datetime.date.today().isoformat()}",
+        ]
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder of articles to read")
+    parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args(argv)
+    result = run(args.data, args.documents, args.rounds)
+    print(render(result, args.data))
+    return 0 if result["ratio"] <= RATIO_BUDGET else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

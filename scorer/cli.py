@@ -1,0 +1,325 @@
+"""Command line: argument parsing and output only; the work is done by the library.
+
+Exit codes (also in `scorer --help` and the README):
+  0  every document scored
+  1  nothing could run (missing or mismatched model, bad lexicons, unwritable output)
+  2  some input could not be read or decoded (the rest were scored), or the command line was wrong
+  3  with --min-score X: some document scored below X
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import ScorerError
+
+EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_BELOW_MIN = 0, 1, 2, 3
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 every document scored; 1 nothing could run (model, lexicons, output); "
+    "2 some input could not be read (the rest were scored) or bad usage; "
+    "3 with --min-score, some document scored below it."
+)
+
+app = typer.Typer(
+    name="scorer",
+    help=(
+        "Rate how well news articles are sourced and how much of them is speculation, sentence by "
+        "sentence. The score (0-100, higher = better sourced) rates sourcing transparency and "
+        "epistemic care, not truth.\n\n"
+        "Examples:\n\n"
+        "  scorer score article.txt\n\n"
+        "  scorer score --format jsonl --jobs 2 --output scores.jsonl corpus/\n\n"
+        "  scorer evaluate ../shared/data/horne2017-buzzfeed --reliable real\n\n"
+        "  scorer train --data training_data\n\n" + EXIT_CODES_HELP
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"scorer {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = None,
+) -> None:
+    """Rate how well news articles are sourced."""
+
+
+def _fail(error: BaseException, debug: bool, code: int = EXIT_FAILED) -> typer.Exit:
+    if debug:
+        traceback.print_exception(error)
+    message = str(error) if isinstance(error, ScorerError) else f"internal error: {error!r} (--debug shows the traceback)"
+    typer.echo(f"scorer: {message}", err=True)
+    return typer.Exit(code)
+
+
+@dataclass(frozen=True)
+class ScoreCommand:
+    """The score command's flags, as one frozen object."""
+
+    paths: tuple[str, ...]
+    fmt: str
+    top: int | None
+    colour: bool
+    jobs: int
+    output: Path | None
+    resume: bool
+    min_score: float | None
+    model: str | None
+    lexicons: str | None
+    progress: bool
+
+
+class _Progress:
+    """A one-line progress bar on standard error, redrawn at most ten times a second."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.enabled, self.done = total, enabled and total > 1, 0
+        self.started = self.drawn = time.monotonic()
+
+    def step(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if self.enabled and (now - self.drawn > 0.1 or self.done == self.total):
+            self.drawn = now
+            rate = self.done / max(now - self.started, 1e-9)
+            width = 30
+            filled = int(width * self.done / self.total)
+            sys.stderr.write(
+                f"\r  [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} documents, {rate:.0f}/s "
+            )
+            sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+@app.command(
+    help=(
+        "Score articles: files, folders (recursively: .txt, .md, .text) or - for standard input.\n\n"
+        "By default prints, for people, the score and band, the reasons that weighed most, and the "
+        "sentences that moved the score most with their cues highlighted. --format json / jsonl / csv "
+        "print records for scripts (schema: scorer/schema/result.schema.json).\n\n"
+        "Examples:\n\n"
+        "  scorer score article.txt\n\n"
+        "  scorer score --all --no-color article.txt | less\n\n"
+        "  cat article.txt | scorer score --format json -\n\n"
+        "  scorer score --format jsonl --jobs 2 --output scores.jsonl corpus/\n\n"
+        "  scorer score --format jsonl --output scores.jsonl --resume corpus/   # after an interruption\n\n"
+        "  scorer score --min-score 50 --format csv inbox/ || echo 'some article is poorly sourced'\n\n"
+        + EXIT_CODES_HELP
+    )
+)
+def score(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.", metavar="PATH...")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text (for people), json, jsonl or csv.")] = "text",
+    top: Annotated[int, typer.Option(help="Text format: show the N sentences that moved the score most.")] = 10,
+    all_sentences: Annotated[bool, typer.Option("--all", help="Text format: show every sentence.")] = False,
+    color: Annotated[
+        Optional[bool], typer.Option("--color/--no-color", help="Colour the text report (default: on a terminal).")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes; output is identical to 1.")] = 1,
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Write to FILE (atomically) instead of standard output.")
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option(help="Skip documents already in --output FILE (jsonl or csv), append the rest.")
+    ] = False,
+    min_score: Annotated[
+        Optional[float], typer.Option(help="Exit with 3 if any document scores below this (for pipelines).")
+    ] = None,
+    model: Annotated[Optional[Path], typer.Option(help="Model folder (default: models/reliability).")] = None,
+    lexicons: Annotated[Optional[Path], typer.Option(help="Lexicon folder to use instead of the built-in one.")] = None,
+    progress: Annotated[
+        Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on standard error (default: on a terminal).")
+    ] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks for errors.")] = False,
+) -> None:
+    from .output import FORMATS
+
+    if fmt not in FORMATS:
+        typer.echo(f"scorer: --format must be one of {', '.join(FORMATS)}, not {fmt!r}", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    command = ScoreCommand(
+        paths=tuple(paths),
+        fmt=fmt,
+        top=None if all_sentences else top,
+        colour=color if color is not None else (output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")),
+        jobs=jobs,
+        output=output,
+        resume=resume,
+        min_score=min_score,
+        model=str(model) if model else None,
+        lexicons=str(lexicons) if lexicons else None,
+        progress=progress if progress is not None else sys.stderr.isatty(),
+    )
+    try:
+        code = run_score(command)
+    except ScorerError as error:
+        raise _fail(error, debug) from None
+    except KeyboardInterrupt:
+        typer.echo("scorer: interrupted", err=True)
+        raise typer.Exit(130) from None
+    except Exception as error:  # noqa: BLE001 - one line for people, traceback with --debug
+        raise _fail(error, debug) from None
+    raise typer.Exit(code)
+
+
+def run_score(command: ScoreCommand) -> int:
+    from .api import Scorer
+    from .batch import STDIN, ScoringOptions, expand_inputs, score_all
+    from .output import RecordSink
+
+    Scorer(command.model, command.lexicons)  # fail fast, in one line, if the model cannot load
+    single = len(command.paths) == 1 and (command.paths[0] == STDIN or not Path(command.paths[0]).is_dir())
+    sink = RecordSink(command.fmt, command.output, command.resume, single, command.colour, command.top)
+    names = [name for name in expand_inputs(command.paths) if name not in sink.done]
+    bar = _Progress(len(names), command.progress)
+    errors = below = 0
+    finished = False
+    try:
+        options = ScoringOptions(command.model, command.lexicons)
+        for record in score_all(names, options, command.jobs):
+            sink.write(record)
+            if record["error"]:
+                errors += 1
+                typer.echo(f"scorer: {record['error']}", err=True)
+            elif command.min_score is not None and record["score"] < command.min_score:
+                below += 1
+            bar.step()
+        finished = True
+    finally:
+        bar.finish()
+        sink.close(finished)
+    if errors:
+        return EXIT_INPUT
+    if below:
+        return EXIT_BELOW_MIN
+    return EXIT_OK
+
+
+def _print_report(report: dict, fmt: str, render) -> None:
+    if fmt == "json":
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        typer.echo(render(report))
+
+
+@app.command(
+    help=(
+        "Measure the model on a labelled corpus, or the cue detector on labelled sentences.\n\n"
+        "DATA is a folder with one subfolder per label (--reliable names the reliable one; "
+        "'reliable' and 'real' are recognised), or a JSONL file with 'text' and 'label'. Prints "
+        "accuracy, precision, recall, F1, ROC-AUC, Brier score, the confusion matrix and a "
+        "calibration table.\n\n"
+        "With --sentences FILE (CSV or JSONL with 'text' and 'label', or 'cues'), prints precision "
+        "and recall of the cue detector: per cue type, and for 'uncertain' (anonymous_source, "
+        "hedge or speculative_modal).\n\n"
+        "Examples:\n\n"
+        "  scorer evaluate training_data --split test\n\n"
+        "  scorer evaluate ../shared/data/horne2017-buzzfeed --reliable real --format json\n\n"
+        "  scorer evaluate --sentences ../shared/data/wiki-weasel/train.csv"
+    )
+)
+def evaluate(
+    data: Annotated[Optional[Path], typer.Argument(help="Labelled articles: a folder or a JSONL file.")] = None,
+    sentences: Annotated[Optional[Path], typer.Option(help="Labelled sentences (CSV or JSONL) instead.")] = None,
+    reliable: Annotated[Optional[str], typer.Option(help="Name of the reliable label or subfolder.")] = None,
+    split: Annotated[Optional[str], typer.Option(help="Only this split (train, dev or test) of a corpus that has one.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    model: Annotated[Optional[Path], typer.Option(help="Model folder (default: models/reliability).")] = None,
+    lexicons: Annotated[Optional[Path], typer.Option(help="Lexicon folder to use instead of the built-in one.")] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks for errors.")] = False,
+) -> None:
+    from . import evaluation
+    from .evaluation_report import render_articles, render_sentences
+
+    if (data is None) == (sentences is None):
+        typer.echo("scorer: give either DATA (articles) or --sentences FILE", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    try:
+        if sentences is not None:
+            report = evaluation.evaluate_sentences(sentences, lexicons, split)
+            _print_report(report, fmt, render_sentences)
+        else:
+            report = evaluation.evaluate(data, model, reliable, split, lexicons)
+            _print_report(report, fmt, render_articles)
+    except ScorerError as error:
+        raise _fail(error, debug) from None
+    except Exception as error:  # noqa: BLE001
+        raise _fail(error, debug) from None
+
+
+@app.command(
+    help=(
+        "Train the reliability model on a labelled corpus and write it atomically (what `make train` "
+        "runs). DATA is a folder with one subfolder per label; an articles.csv beside them fixes the "
+        "train/dev/test split (see training_data/DATASHEET.md).\n\n"
+        "Examples:\n\n"
+        "  scorer train\n\n"
+        "  scorer train --data my_corpus --reliable credible --output models/mine"
+    )
+)
+def train(
+    data: Annotated[Optional[Path], typer.Option(help="Corpus folder (default: training_data).")] = None,
+    output: Annotated[Optional[Path], typer.Option(help="Model folder to write (default: models/reliability).")] = None,
+    reliable: Annotated[Optional[str], typer.Option(help="Name of the reliable subfolder.")] = None,
+    lexicons: Annotated[Optional[Path], typer.Option(help="Lexicon folder to use instead of the built-in one.")] = None,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks for errors.")] = False,
+) -> None:
+    from .model import DEFAULT_MODEL_DIR
+    from .training import DEFAULT_DATA
+    from .training import train as train_model
+
+    target = output or DEFAULT_MODEL_DIR
+    bar = None
+    try:
+
+        def progress(done: int, total: int) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = _Progress(total, sys.stderr.isatty())
+            bar.step()
+
+        report = train_model(data or DEFAULT_DATA, target, lexicons, reliable, progress)
+    except ScorerError as error:
+        raise _fail(error, debug) from None
+    except Exception as error:  # noqa: BLE001
+        raise _fail(error, debug) from None
+    finally:
+        if bar is not None:
+            bar.finish()
+    metrics = report.metadata["metrics"]
+    typer.echo(f"model {report.model.model_id} written to {target}")
+    for split_name, values in metrics.items():
+        typer.echo(
+            f"  {split_name:5}  n={values['documents']:<4} accuracy {values['accuracy']:.3f}  "
+            f"ROC-AUC {values['roc_auc']:.3f}  F1 {values['f1']:.3f}  Brier {values['brier']:.3f}"
+        )
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()

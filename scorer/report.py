@@ -1,0 +1,119 @@
+"""Render a result record (the JSON dict) for people: score, reasons, sentences with cues highlighted.
+
+Works on the record rather than on the Result object so that what people read is built from exactly
+what scripts receive.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import textwrap
+
+from .lexicon import CUE_TYPES
+
+# Short tags and ANSI colours per cue type.
+TAGS = {
+    "attribution": ("SOURCE", "32"),  # green
+    "anonymous_source": ("ANON", "31"),  # red
+    "speculative_modal": ("MODAL", "35"),  # magenta
+    "hedge": ("HEDGE", "33"),  # yellow
+    "boilerplate": ("FURNITURE", "90"),  # grey
+    "verification": ("CHECKED", "36"),  # cyan
+    "certainty": ("CERTAIN", "91"),  # bright red
+    "sensational": ("SENSATIONAL", "95"),  # bright magenta
+}
+BAND_COLOURS = {"poorly_sourced": "31", "mixed": "33", "well_sourced": "32"}
+BAND_NAMES = {"poorly_sourced": "poorly sourced", "mixed": "mixed sourcing", "well_sourced": "well sourced"}
+DEFAULT_TOP = 10
+_WIDTH = 100
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+
+def highlight(sentence: dict, colour: bool) -> str:
+    """The sentence text with each cue marked: coloured on a terminal, [TAG text] when plain."""
+    text, start = sentence["text"], sentence["start"]
+    pieces, position = [], 0
+    for cue in sentence["cues"]:
+        begin, end = cue["start"] - start, cue["end"] - start
+        if begin < position:
+            continue
+        pieces.append(text[position:begin])
+        tag, code = TAGS.get(cue["type"], (cue["type"].upper(), "1"))
+        if colour:
+            pieces.append(_paint(text[begin:end], f"1;{code}", True))
+        else:
+            pieces.append(f"[{tag} {text[begin:end]}]")
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def render_text(record: dict, colour: bool = False, top: int | None = DEFAULT_TOP) -> str:
+    """The people-facing report of one record. ``top`` None shows every sentence."""
+    path = record.get("path") or "<text>"
+    if record.get("error"):
+        return _paint(f"{path}: error: {record['error']}", "31", colour) + "\n"
+    lines = [_paint(path, "1", colour)]
+    band = record["label"]
+    lines.append(
+        f"  Score {record['score']:.1f} / 100  "
+        + _paint(BAND_NAMES.get(band, band), f"1;{BAND_COLOURS.get(band, '0')}", colour)
+        + f"   ({record['words']} words, {len(record['sentences'])} sentences, model {record['model']})"
+    )
+    counts = ", ".join(f"{count} {TAGS[t][0].lower()}" for t, count in record["counts"].items() if count)
+    lines.append(f"  Cues: {counts or 'none'}")
+    if record["reasons"]:
+        lines.append("  What weighed most:")
+        for reason in record["reasons"]:
+            sign = "+" if reason["contribution"] > 0 else "-"
+            lines.append(f"    {sign} {reason['text']} ({reason['contribution']:+.2f})")
+    sentences = record["sentences"]
+    shown = sentences
+    if top is not None and len(sentences) > top:
+        chosen = sorted(sentences, key=lambda s: -abs(s["contribution"]))[:top]
+        shown = sorted(chosen, key=lambda s: s["index"])
+        lines.append(f"  The {top} sentences that moved the score most (of {len(sentences)}; --all shows every one):")
+    else:
+        lines.append("  Sentence by sentence (contribution to the logit):")
+    for sentence in shown:
+        contribution = sentence["contribution"]
+        marker = _paint(f"{contribution:+.2f}", "32" if contribution > 0 else "31", colour)
+        body = highlight(sentence, colour)
+        if not colour:  # ANSI codes would throw the wrapping off, so only plain text is wrapped
+            body = textwrap.fill(body, width=_WIDTH, subsequent_indent=" " * 14)
+        lines.append(f"  {marker:>6}  #{sentence['index']:<3} {body}")
+    if not colour:
+        lines.append("  Tags: " + ", ".join(f"{tag}={cue_type}" for cue_type, (tag, _) in TAGS.items()))
+    return "\n".join(lines) + "\n"
+
+
+CSV_FIELDS = ["path", "score", "label", "logit", "words", *(f"n_{t}" for t in CUE_TYPES), "model", "error"]
+
+
+def csv_header() -> str:
+    return _csv_line(CSV_FIELDS)
+
+
+def csv_row(record: dict) -> str:
+    counts = record.get("counts") or {}
+    values = [
+        record.get("path"),
+        record.get("score"),
+        record.get("label"),
+        record.get("logit"),
+        record.get("words"),
+        *(counts.get(t, "") if not record.get("error") else "" for t in CUE_TYPES),
+        record.get("model"),
+        record.get("error"),
+    ]
+    return _csv_line(["" if value is None else value for value in values])
+
+
+def _csv_line(values: list) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(values)
+    return buffer.getvalue()

@@ -1,0 +1,107 @@
+import codecs
+
+import pytest
+
+from scorer.errors import InputError
+from scorer.lexicon import load_lexicon
+from scorer.text import decode_bytes, read_document, segment
+
+TEXT = "Caf\u00e9 \u201cquotes\u201d \u2014 na\u00efve\nsecond line\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+        codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"),
+        codecs.BOM_UTF32_BE + TEXT.encode("utf-32-be"),
+        TEXT.replace("\n", "\r\n").encode("cp1252"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le", "utf16be", "utf32le", "utf32be", "cp1252-crlf"],
+)
+def test_every_supported_encoding_decodes_to_the_same_text(data):
+    assert decode_bytes(data) == TEXT
+
+
+def test_latin1_bytes_undefined_in_cp1252_are_kept():
+    assert decode_bytes(b"a\x81b\x9dc") == "a\x81b\x9dc"
+
+
+def test_lone_carriage_returns_become_line_feeds():
+    assert decode_bytes(b"one\rtwo\r\nthree") == "one\ntwo\nthree"
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", bytes(range(32)) * 50])
+def test_binary_input_is_refused_naming_the_file(data):
+    with pytest.raises(InputError, match="picture.png: binary file"):
+        decode_bytes(data, "picture.png")
+
+
+def test_read_document_reports_missing_files_and_folders(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_document(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        read_document(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def abbreviations():
+    return load_lexicon().abbreviations
+
+
+def sentences(text, abbreviations):
+    return [text[s.start : s.end] for s in segment(text, abbreviations)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. Army said so. Then it left.", ["The U.S. Army said so.", "Then it left."]),
+        ("Dr. Chen and Gen. Ali met on Jan. 5 at 9 a.m. in Geneva.", None),
+        ("J. K. Rowling wrote it. It sold well.", ["J. K. Rowling wrote it.", "It sold well."]),
+        ("Sales rose to $2.3 million, or 1.3m units. The score was 4:2.", ["Sales rose to $2.3 million, or 1.3m units.", "The score was 4:2."]),
+        ('He said "no." Then he left.', ['He said "no."', "Then he left."]),
+        ("It ended (finally.) Next came more.", ["It ended (finally.)", "Next came more."]),
+        ("Is it true? Nobody knows! Maybe.", ["Is it true?", "Nobody knows!", "Maybe."]),
+        ("They moved to the U.S. The move was hard.", ["They moved to the U.S.", "The move was hard."]),
+        ("Acme Inc. said profits rose.", None),
+    ],
+)
+def test_sentence_boundaries(abbreviations, text, expected):
+    assert sentences(text, abbreviations) == (expected or [text])
+
+
+def test_numbered_list_items_and_headlines_are_segments_of_their_own(abbreviations):
+    text = (
+        "Headline Without A Full Stop\n\nBody sentence one. Body two.\n\n"
+        "  1. Military Strain: attacks may have stretched it.\n\n  2. Realignment: could be.\nClose Menu"
+    )
+    got = segment(text, abbreviations)
+    assert [text[s.start : s.end] for s in got] == [
+        "Headline Without A Full Stop",
+        "Body sentence one.",
+        "Body two.",
+        "1. Military Strain: attacks may have stretched it.",
+        "2. Realignment: could be.",
+        "Close Menu",
+    ]
+    assert [s.whole_line for s in got] == [True, False, False, True, True, True]
+    assert [s.paragraph for s in got] == [0, 1, 1, 2, 3, 3]
+
+
+def test_hard_wrapped_prose_is_joined(abbreviations):
+    text = "The defence ministry said on Tuesday that its forces had pulled back from two\nvillages near the border. It gave no figures."
+    assert sentences(text, abbreviations) == [
+        "The defence ministry said on Tuesday that its forces had pulled back from two\nvillages near the border.",
+        "It gave no figures.",
+    ]
+
+
+def test_offsets_frame_the_words(abbreviations):
+    text = "   Leading spaces.   \n\n\tTabbed line here.  "
+    for s in segment(text, abbreviations):
+        span = text[s.start : s.end]
+        assert span == span.strip() and span
