@@ -25,6 +25,7 @@ class Cue(NamedTuple):
     start: int
     end: int
     sentence: int  # index of the segment holding the cue
+    source: str = ""  # for named sources, who: "khan", "defence ministry" (see sources.py)
 
 
 # Cues are made by the ten thousand on the hot path: tuple.__new__ skips NamedTuple's Python-level
@@ -32,7 +33,7 @@ class Cue(NamedTuple):
 new_cue = tuple.__new__
 
 # Roles a matched phrase can have besides being a cue itself.
-_SPEECH, _BELIEF = 1, 2
+_SPEECH, _BELIEF, _LED_BY_VERB = 1, 2, 3
 
 # Standalone lines longer than this are prose, never furniture or a headline.
 _MAX_FURNITURE_WORDS = 12
@@ -78,6 +79,10 @@ class CueMatcher:
             for verb in verbs:
                 cue_type, rule_id, _ = roles.get(verb, (None, None, 0))
                 roles[verb] = (cue_type, rule_id, role)
+        for phrase, (cue_type, rule_id, role) in list(roles.items()):
+            # "said in a statement", "told reporters": who said it is decided as for the bare verb.
+            if cue_type == "attribution" and not role and phrase.split(" ", 1)[0] in lexicon.speech_verbs:
+                roles[phrase] = (cue_type, rule_id, _LED_BY_VERB)
         self._roles = roles
         # Matched against the lower-cased text, so one trie serves every capitalisation. Three
         # patterns do the work of one "\b(?:trie)\b": re scans for a literal prefix (the space before
@@ -119,17 +124,22 @@ class CueMatcher:
                     continue  # "sources close to the harbour authority | say": the source is already a cue
                 segment = segments[sentence]
                 reversed_folded = reversed_folded or folded[::-1]
+                verb_end = folded.find(" ", start, end) if verb_role == _LED_BY_VERB else end
                 source = self._resolver.resolve(
-                    text, folded, reversed_folded, segment.start, segment.end, start, end, verb_role == _BELIEF
+                    text, folded, reversed_folded, segment.start, segment.end, start, verb_end, verb_role == _BELIEF
                 )
-                if source is not None and source.start >= last_end:
-                    cue = new_cue(Cue, (source.type, source.rule, source.start, source.end, sentence))
-                elif source is not None:
-                    continue  # its source phrase is already a cue ("some experts | say")
+                if source is not None:
+                    source_start = source.start
+                    if source_start < last_end:
+                        if source_start >= cues[-1].start:
+                            continue  # its source phrase is already a cue ("some experts | say")
+                        source_start = start  # a cue inside the source's words: mark the verb alone
+                    source_end = max(source.end, end)
+                    cue = new_cue(Cue, (source.type, source.rule, source_start, source_end, sentence, source.name))
             if cue is None and cue_type is not None:
                 if cue_type == "speculative_modal" and not self._is_speculative(text, segments[sentence], start, end):
                     continue
-                cue = new_cue(Cue, (cue_type, rule_id, start, end, sentence))
+                cue = new_cue(Cue, (cue_type, rule_id, start, end, sentence, ""))
             if cue is not None:
                 cues.append(cue)
                 last_end = cue.end
@@ -169,12 +179,12 @@ class CueMatcher:
                 match = self._line_pattern.fullmatch(" ".join(words).lower())
                 if match:
                     rule = self._line_rules[int(match.lastgroup[1:])]
-                    cues.append(Cue("boilerplate", rule, segment.start, segment.end, index))
+                    cues.append(Cue("boilerplate", rule, segment.start, segment.end, index, ""))
                     continue
             if len(words) >= _MIN_HEADLINE_WORDS and len(line) <= _MAX_HEADLINE_CHARS and line[-1] not in _TERMINAL:
                 key = " ".join(words).lower()
                 if key in seen_headlines:
-                    cues.append(Cue("boilerplate", "boilerplate.repeated_headline", segment.start, segment.end, index))
+                    cues.append(Cue("boilerplate", "boilerplate.repeated_headline", segment.start, segment.end, index, ""))
                 seen_headlines.add(key)
         return cues
 

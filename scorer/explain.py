@@ -13,9 +13,10 @@ little, because the average article attributes some of its sentences to sources.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from .features import FEATURES, SENTENCES, SentenceFeatures, article_features, denominators, sentence_weights
+from .features import FEATURES, SENTENCES, WORDS, SentenceFeatures, article_features, denominators, sentence_weights
 from .model import LinearModel
 
 
@@ -35,16 +36,20 @@ def explain(model: LinearModel, rows: list[SentenceFeatures]) -> Explanation:
     feature_contributions = tuple(w * (x - mean) for w, x, mean in zip(weights, features, model.mean))
     sentences, words_100 = denominators(rows)
     words_denominator = words_100 if words_100 else sentences
-    per_sentence_feature = tuple(feature.denominator == SENTENCES for feature in FEATURES)
+    totals = [sum(column) for column in zip(*(row.values for row in rows))] if rows else []
+    kinds = tuple(feature.denominator for feature in FEATURES)
     sentence_contributions = []
     for row in rows:
         sentence_share, words_share = sentence_weights(row, words_100)
         total = 0.0
-        for w, value, mean, by_sentence in zip(weights, row.values, model.mean, per_sentence_feature):
-            if by_sentence:
+        for j, (w, value, mean, kind) in enumerate(zip(weights, row.values, model.mean, kinds)):
+            if kind == SENTENCES:
                 total += w * (value - mean * sentence_share) / sentences
-            else:
+            elif kind == WORDS:
                 total += w * (value - mean * words_share) / words_denominator
+            else:  # LOG_TOTAL: the feature's part, shared in proportion to the sentence's count
+                share = value / totals[j] if totals[j] else 1.0 / sentences
+                total += feature_contributions[j] * share
         sentence_contributions.append(total)
     logit = model.intercept + sum(feature_contributions)
     return Explanation(
@@ -101,4 +106,6 @@ def reasons(model: LinearModel, explanation: Explanation, limit: int = 5) -> lis
 def _amount(unit: str, value: float) -> str:
     if unit == "share":
         return f"{100 * value:.0f}% of"
+    if unit == "log":  # shown as the count it stands for
+        return f"{math.expm1(value):.0f}"
     return f"{value:.1f}"

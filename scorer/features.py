@@ -1,18 +1,21 @@
 """Cue hits -> per-sentence and per-article feature vectors.
 
-Every article feature is a sum over sentences divided by an article-level denominator (the number
-of sentences, or the number of words / 100). So the article vector is computable from the sentence
-vectors, and a linear model's logit splits exactly into one part per sentence (see explain.py):
+Every article feature is computed from the sentence rows ``s_ij``, in one of three ways:
 
-    x_j = sum_i s_ij / D_j        and        x_j - mean_j = sum_i (s_ij - mean_j * w_ij) / D_j
+- ``SENTENCES`` / ``WORDS``: a sum over sentences divided by the number of sentences, or of words
+  / 100 (rates). Then ``x_j - mean_j = sum_i (s_ij - mean_j * w_ij) / D_j``, where ``w_ij`` is
+  sentence i's share of the denominator (1, or its words / 100): each sentence's part is exact.
+- ``LOG_TOTAL``: ``log(1 + sum_i s_ij)`` (the article's length, its number of distinct named
+  sources), whose deviation from the mean is shared among sentences in proportion to ``s_ij``.
 
-where ``w_ij`` is sentence i's share of the denominator (1 sentence, or its words / 100), and the
-``w_ij`` of an article add up to ``D_j``. This module is pure Python on purpose: scoring never needs
-numpy or scikit-learn (see transformer.py for the scikit-learn face of the same features).
+Either way the parts of all sentences add up exactly to the article's, so a linear model's logit
+splits exactly into one contribution per sentence (explain.py). This module is pure Python on
+purpose: scoring never needs numpy or scikit-learn (transformer.py is the scikit-learn face).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -22,12 +25,13 @@ from .text import Segment
 
 SENTENCES = "sentences"
 WORDS = "words"
+LOG_TOTAL = "log_total"
 
 
 @dataclass(frozen=True)
 class Feature:
     name: str
-    denominator: str  # SENTENCES or WORDS
+    denominator: str  # SENTENCES, WORDS or LOG_TOTAL
     description: str  # what the value means, for the reasons shown to people
     unit: str  # "share" (0..1, shown as a percentage) or "rate" (per 100 words) or "count"
 
@@ -57,7 +61,8 @@ def _feature_table() -> tuple[Feature, ...]:
         Feature("exclamation.share", SENTENCES, "sentences with an exclamation mark", "share"),
         Feature("headline.share", SENTENCES, "lines without end punctuation (headlines, menus)", "share"),
         Feature("capitals.per_100_words", WORDS, "words in capitals per 100 words", "rate"),
-        Feature("words.per_sentence", SENTENCES, "words per sentence", "count"),
+        Feature("sources.distinct", LOG_TOTAL, "distinct named sources (log of 1 + count)", "log"),
+        Feature("length.words", LOG_TOTAL, "words in the article (log of 1 + count)", "log"),
     ]
     return tuple(features)
 
@@ -84,10 +89,15 @@ class SentenceFeatures:
 def sentence_features(text: str, segments: list[Segment], cues: list[Cue]) -> list[SentenceFeatures]:
     """The raw value of every feature for every sentence, in :data:`FEATURE_NAMES` order."""
     counts = [[0] * len(CUE_TYPES) for _ in segments]
+    new_sources = [0] * len(segments)
+    seen_sources: set[str] = set()
     for cue in cues:
         counts[cue.sentence][_TYPE_INDEX[cue.type]] += 1
+        if cue.source and cue.source not in seen_sources:
+            seen_sources.add(cue.source)
+            new_sources[cue.sentence] += 1
     rows = []
-    for segment, type_counts in zip(segments, counts):
+    for segment, type_counts, sources in zip(segments, counts, new_sources):
         sentence = text[segment.start : segment.end]
         words = len(sentence.split())
         values: list[float] = []
@@ -101,6 +111,7 @@ def sentence_features(text: str, segments: list[Segment], cues: list[Cue]) -> li
             1.0 if "!" in sentence else 0.0,
             1.0 if segment.whole_line and sentence[-1] not in _TERMINAL else 0.0,
             float(len(_CAPITALS.findall(sentence))),
+            float(sources),
             float(words),
         ]
         rows.append(SentenceFeatures(tuple(values), words))
@@ -122,13 +133,18 @@ def sentence_weights(row: SentenceFeatures, total_words_100: float) -> tuple[flo
 
 
 def article_features(rows: list[SentenceFeatures]) -> list[float]:
-    """The article vector: column sums of the sentence vectors over each feature's denominator."""
+    """The article vector, from the column sums of the sentence rows (see the module docstring)."""
     if not rows:
         return [0.0] * len(FEATURES)
     sentences, words_100 = denominators(rows)
     words_denominator = words_100 if words_100 else sentences
     totals = [sum(column) for column in zip(*(row.values for row in rows))]
-    return [
-        total / (sentences if feature.denominator == SENTENCES else words_denominator)
-        for total, feature in zip(totals, FEATURES)
-    ]
+    values = []
+    for total, feature in zip(totals, FEATURES):
+        if feature.denominator == SENTENCES:
+            values.append(total / sentences)
+        elif feature.denominator == WORDS:
+            values.append(total / words_denominator)
+        else:
+            values.append(math.log1p(total))
+    return values

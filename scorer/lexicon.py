@@ -48,6 +48,7 @@ SOURCE_LISTS = (
     "anonymous_heads",
     "named_roles",
     "pronouns",
+    "object_pronouns",
     "skip_words",
     "unnamed_people",
 )
@@ -76,6 +77,7 @@ class Lexicon:
     anonymous_heads: frozenset[str]
     named_roles: frozenset[str]
     pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
     skip_words: frozenset[str]
     unnamed_people: frozenset[str]
     abbreviations: Abbreviations

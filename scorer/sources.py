@@ -19,6 +19,9 @@ from .lexicon import Lexicon
 # subject. Subjects of reporting verbs sit within a few words of them in news prose.
 _LOOK_BEHIND_CHARS = 64
 _LOOK_AHEAD_TOKENS = 12
+# How far back an appositive's opening comma may be: "Dina Esfandiary, a Middle East analyst at the
+# International Crisis Group, said".
+_APPOSITIVE_CHARS = 200
 
 _TOKEN = re.compile(r"\w+(?:['\u2019.&-]\w+)*|[,;:!?\"\u201c\u201d\u2018\u2019()\[\]\u2014\u2013]")
 # One token read backwards: matched on the reversed text, so finding the word before a position
@@ -30,6 +33,7 @@ _REVERSED_TOKEN = re.compile(
 _QUOTES = frozenset("\"\u201c\u201d\u2018\u2019'")
 _PUNCTUATION = frozenset(",;:!?()[]\u2014\u2013") | _QUOTES
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
+_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "this", "that", "whose"})
 _PREPOSITIONS = frozenset({"by", "from", "of", "for", "at", "with", "in"})
 _CLAUSE_WORDS = frozenset({"that", "who", "which", "as", "because", "when", "while", "if", "and", "but"})
 
@@ -54,6 +58,7 @@ class Source(NamedTuple):
     rule: str
     start: int
     end: int
+    name: str = ""  # who, for named sources: the folded last word of the name ("khan", "defence ministry")
 
 
 @dataclass(frozen=True)
@@ -64,6 +69,7 @@ class SourceResolver:
     unnamed_people: frozenset[str]
     named_roles: frozenset[str]
     pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
     skip_words: frozenset[str]
     openers: frozenset[str]  # capitalised only because they open a sentence ("The", "But")
 
@@ -74,6 +80,7 @@ class SourceResolver:
             unnamed_people=lexicon.unnamed_people,
             named_roles=lexicon.named_roles,
             pronouns=lexicon.pronouns,
+            object_pronouns=lexicon.object_pronouns,
             skip_words=lexicon.skip_words,
             openers=lexicon.abbreviations.sentence_openers,
         )
@@ -109,8 +116,25 @@ class SourceResolver:
             before = previous_token(reversed_folded, low, head[1])
             if before is None or before[0] in _QUOTES:
                 return self._after(text, folded, verb_start, verb_end, sentence_end)  # '"...," said Chen'
-            head = before  # "Lopez, a spokeswoman for the ministry, said": judge by the appositive
+            named = self._appositive_subject(text, folded, reversed_folded, sentence_start, head[1], verb_end, belief)
+            if named is not None:
+                return named
+            head = before  # "the ministry, in a rare statement, said": judge by the words before the comma
         return self._before(text, reversed_folded, low, head, verb_end, belief)
+
+    def _appositive_subject(
+        self, text: str, folded: str, reversed_folded: str, sentence_start: int, comma: int, verb_end: int, belief: bool
+    ) -> Source | None:
+        """'Tom Elliston, a lawyer who has advised several local authorities, said': the subject is
+        the name before the appositive's opening comma, not the last word inside it."""
+        low = max(sentence_start, comma - _APPOSITIVE_CHARS)
+        opening = folded.rfind(",", low, comma)
+        if opening < 0:
+            return None
+        subject = previous_token(reversed_folded, low, opening)
+        if subject is None or subject[0] in _QUOTES or not self._is_name(text, *subject):
+            return None
+        return self._before(text, reversed_folded, low, subject, verb_end, belief)
 
     def _before(
         self, text: str, reversed_folded: str, low: int, head: tuple[str, int], verb_end: int, belief: bool
@@ -130,17 +154,18 @@ class SourceResolver:
             previous = previous_token(reversed_folded, low, start)
             if previous is not None and previous[0] in _INDEFINITE:
                 return Source(ANONYMOUS, "anonymous_source.unnamed_role", previous[1], verb_end)
-            return Source(ATTRIBUTION, "attribution.named_role", start, verb_end)
+            qualifier = previous[0] if previous is not None and previous[0].isalpha() and previous[0] not in _DETERMINERS else ""
+            return Source(ATTRIBUTION, "attribution.named_role", start, verb_end, f"{qualifier} {word}".strip())
         if self._is_name(text, word, start):
             previous = previous_token(reversed_folded, low, start)
             while previous is not None and self._is_name(text, *previous):
                 start = previous[1]
                 previous = previous_token(reversed_folded, low, start)
-            return Source(ATTRIBUTION, "attribution.named_source", start, verb_end)
+            return Source(ATTRIBUTION, "attribution.named_source", start, verb_end, word)
         return None
 
     def _after(self, text: str, folded: str, verb_start: int, verb_end: int, sentence_end: int) -> Source | None:
-        role_end = -1
+        role_end, role = -1, ""
         indefinite = after_preposition = False
         tokens = _TOKEN.finditer(folded, verb_end, sentence_end)
         for count, token in enumerate(tokens):
@@ -158,14 +183,19 @@ class SourceResolver:
                 return Source(ANONYMOUS, "anonymous_source.unnamed_source", verb_start, end)
             if lowered in self.unnamed_people and not after_preposition:
                 return Source(ANONYMOUS, "anonymous_source.unnamed_person", verb_start, token.end())
-            if lowered in self.pronouns and count == 0:
+            if (lowered in self.pronouns or lowered in self.object_pronouns) and count == 0:
                 return Source(ATTRIBUTION, "attribution.pronoun", verb_start, token.end())
             if self._is_name(text, word, token.start()):
-                return Source(ATTRIBUTION, "attribution.named_source", verb_start, token.end())
+                end, name = token.end(), word
+                for following in tokens:  # the whole name: "said Ahmed Khan" names "khan"
+                    if not self._is_name(text, following.group(), following.start()):
+                        break
+                    end, name = following.end(), following.group()
+                return Source(ATTRIBUTION, "attribution.named_source", verb_start, end, name)
             if lowered in self.named_roles:
                 if after_preposition:  # "a statement from the ministry"
-                    return Source(ATTRIBUTION, "attribution.named_role", verb_start, token.end())
-                role_end = token.end()
+                    return Source(ATTRIBUTION, "attribution.named_role", verb_start, token.end(), lowered)
+                role_end, role = token.end(), lowered
             elif lowered in _INDEFINITE and count == 0:
                 indefinite = True
             elif lowered in _PREPOSITIONS and role_end >= 0:
@@ -174,7 +204,7 @@ class SourceResolver:
             return None
         if indefinite:
             return Source(ANONYMOUS, "anonymous_source.unnamed_role", verb_start, role_end)
-        return Source(ATTRIBUTION, "attribution.named_role", verb_start, role_end)
+        return Source(ATTRIBUTION, "attribution.named_role", verb_start, role_end, role)
 
     def _is_name(self, text: str, folded_word: str, start: int) -> bool:
         """A capitalised word that is not a sentence opener: "Chen", "UN", "Reuters", "U.S."."""

@@ -5,7 +5,7 @@ import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
-from scorer.features import FEATURE_NAMES, FEATURES, SENTENCES, article_features
+from scorer.features import FEATURE_NAMES, FEATURES, SENTENCES, WORDS, article_features
 from scorer.transformer import CueFeatures
 
 
@@ -15,11 +15,18 @@ def test_article_features_are_computed_from_the_sentence_rows(analyzer, seed_tex
     vector = article_features(rows)
     for j, feature in enumerate(FEATURES):
         total = sum(row.values[j] for row in rows)
-        expected = total / (sentences if feature.denominator == SENTENCES else words / 100)
+        if feature.denominator == SENTENCES:
+            expected = total / sentences
+        elif feature.denominator == WORDS:
+            expected = total / (words / 100)
+        else:
+            expected = math.log1p(total)
         assert math.isclose(vector[j], expected)
     named = dict(zip(FEATURE_NAMES, vector))
     assert named["attribution.share"] == 0
     assert named["speculative_modal.per_100_words"] == pytest.approx(100 * 12 / words)
+    assert named["sources.distinct"] == 0
+    assert named["length.words"] == pytest.approx(math.log1p(words))
 
 
 def test_transformer_follows_the_scikit_learn_contract(seed_text):
