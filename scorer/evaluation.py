@@ -44,7 +44,8 @@ def evaluate_articles(
             result = scorer.score_text(article.text or "", article.id)
         if result.ok:
             labels.append(article.reliable)
-            probabilities.append(result.score / 100.0)
+            # The unrounded probability: the score's one decimal would tie near 0 and 100.
+            probabilities.append(scorer.model.probability(result.logit))
         else:
             errors.append(result.error)
         if progress:
