@@ -33,8 +33,24 @@ class Feature:
     name: str
     denominator: str  # SENTENCES, WORDS or LOG_TOTAL
     description: str  # what the value means, for the reasons shown to people
-    unit: str  # "share" (0..1, shown as a percentage) or "rate" (per 100 words) or "count"
+    unit: str  # "share" (0..1, shown as a percentage), "rate" (per 100 words) or "log" (log 1 + count)
+    # The direction the model may weigh it: +1 only up, -1 only down, 0 either way. Training keeps
+    # each weight on its side, so that speculation can never be learned as a virtue from a corpus
+    # where careful long reports happen to hedge more.
+    sign: int = 0
 
+
+# Which way each cue type may move the score (see Feature.sign).
+_TYPE_SIGNS = {
+    "attribution": +1,
+    "anonymous_source": -1,
+    "speculative_modal": -1,
+    "hedge": -1,
+    "boilerplate": -1,
+    "verification": +1,
+    "certainty": -1,
+    "sensational": -1,
+}
 
 _TYPE_WORDS = {
     "attribution": "a named, checkable source",
@@ -51,18 +67,31 @@ _TYPE_WORDS = {
 def _feature_table() -> tuple[Feature, ...]:
     features = []
     for cue_type in CUE_TYPES:
-        words = _TYPE_WORDS[cue_type]
-        features.append(Feature(f"{cue_type}.share", SENTENCES, f"sentences with {words}", "share"))
-        features.append(Feature(f"{cue_type}.per_100_words", WORDS, f"cues of {words} per 100 words", "rate"))
+        words, sign = _TYPE_WORDS[cue_type], _TYPE_SIGNS[cue_type]
+        features.append(Feature(f"{cue_type}.share", SENTENCES, f"sentences with {words}", "share", sign))
+        features.append(Feature(f"{cue_type}.per_100_words", WORDS, f"cues of {words} per 100 words", "rate", sign))
     features += [
-        Feature("quote.share", SENTENCES, "sentences with a direct quotation", "share"),
+        Feature(
+            "unsourced_speculation.share",
+            SENTENCES,
+            "sentences that speculate or hedge with no named source behind them",
+            "share",
+            -1,
+        ),
+        Feature(
+            "quote_same_source.share",
+            SENTENCES,
+            "sentences quoting someone without bringing in a new named source",
+            "share",
+            -1,
+        ),
         Feature("number.share", SENTENCES, "sentences with a figure or date", "share"),
-        Feature("question.share", SENTENCES, "sentences that are questions", "share"),
-        Feature("exclamation.share", SENTENCES, "sentences with an exclamation mark", "share"),
+        Feature("question.share", SENTENCES, "sentences that are questions", "share", -1),
+        Feature("exclamation.share", SENTENCES, "sentences with an exclamation mark", "share", -1),
         Feature("headline.share", SENTENCES, "lines without end punctuation (headlines, menus)", "share"),
-        Feature("capitals.per_100_words", WORDS, "words in capitals per 100 words", "rate"),
-        Feature("sources.distinct", LOG_TOTAL, "distinct named sources (log of 1 + count)", "log"),
-        Feature("length.words", LOG_TOTAL, "words in the article (log of 1 + count)", "log"),
+        Feature("capitals.per_100_words", WORDS, "words in capitals per 100 words", "rate", -1),
+        Feature("sources.distinct", LOG_TOTAL, "distinct named sources", "log", +1),
+        Feature("length.words", LOG_TOTAL, "words in the article", "log", +1),
     ]
     return tuple(features)
 
@@ -70,6 +99,7 @@ def _feature_table() -> tuple[Feature, ...]:
 FEATURES = _feature_table()
 FEATURE_NAMES = tuple(feature.name for feature in FEATURES)
 _TYPE_INDEX = {cue_type: index for index, cue_type in enumerate(CUE_TYPES)}
+_ATTRIBUTION, _MODAL, _HEDGE = (_TYPE_INDEX[t] for t in ("attribution", "speculative_modal", "hedge"))
 
 _QUOTE_CHARS = ('"', "\u201c", "\u201d")
 _DIGIT = re.compile(r"\d")
@@ -104,8 +134,10 @@ def sentence_features(text: str, segments: list[Segment], cues: list[Cue]) -> li
         for count in type_counts:
             values.append(1.0 if count else 0.0)
             values.append(float(count))
+        speculates = type_counts[_MODAL] or type_counts[_HEDGE]
         values += [
-            1.0 if any(quote in sentence for quote in _QUOTE_CHARS) else 0.0,
+            1.0 if speculates and not type_counts[_ATTRIBUTION] else 0.0,
+            1.0 if not sources and any(quote in sentence for quote in _QUOTE_CHARS) else 0.0,
             1.0 if _DIGIT.search(sentence) else 0.0,
             1.0 if sentence.endswith("?") else 0.0,
             1.0 if "!" in sentence else 0.0,

@@ -1,10 +1,11 @@
 """Train the reliability model on a labelled corpus and save it with its metadata.
 
-Deterministic: the same corpus, lexicons and code give the same model bytes and the same metrics
-(scikit-learn's lbfgs solver and fixed folds involve no randomness). The model is a logistic
-regression on standardised cue features; its regularisation strength is chosen by cross-validated
-log-loss on the training split (with the one-standard-error rule), its calibration (Platt scaling of the logit) is fitted on the dev
-split, and the test split is only ever measured.
+The model is an L2-regularised logistic regression on standardised cue features, each weight kept
+on the side its feature's ``sign`` allows (features.py), fitted with SciPy's L-BFGS-B. Its
+regularisation strength is chosen by cross-validated log-loss on the training split (with the
+one-standard-error rule), its calibration (Platt scaling of the logit) is fitted on the dev split,
+and the test split is only ever measured. Deterministic: the same corpus, lexicons and code give
+the same model bytes and the same metrics (the solver and the fixed folds involve no randomness).
 """
 
 from __future__ import annotations
@@ -21,13 +22,18 @@ from typing import Callable
 from .api import Analyzer
 from .corpus import LabelledArticle, corpus_digest, load_articles
 from .errors import InputError
-from .features import FEATURE_NAMES, article_features
+from .features import FEATURE_NAMES, FEATURES, article_features
 from .metrics import binary_report
 from .model import LinearModel, save_model
 
 # Inverse regularisation strengths tried by cross-validation; small values keep weights modest,
 # which matters because real articles differ from any training corpus.
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0)
+# Platt scaling fits two numbers on the dev split; a light penalty keeps the slope finite when the
+# dev split happens to be perfectly separable.
+PLATT_C = 100.0
+# Bounds on each standardised weight, from the sign each feature is allowed.
+SIGN_BOUNDS = [(0.0, None) if f.sign > 0 else (None, 0.0) if f.sign < 0 else (None, None) for f in FEATURES]
 CV_FOLDS = 5
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / "training_data"
 
@@ -58,7 +64,6 @@ def train(
 ) -> TrainingReport:
     """Train on ``data`` (a folder with one subfolder per label); save to ``output`` if given."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold
     from sklearn.preprocessing import StandardScaler
 
@@ -87,8 +92,8 @@ def train(
     for c in C_GRID:
         losses = []
         for fit_rows, held_rows in folds:
-            fold_model = LogisticRegression(C=c, max_iter=5000).fit(z_train[fit_rows], y_train[fit_rows])
-            p = np.clip(fold_model.predict_proba(z_train[held_rows])[:, 1], 1e-12, 1 - 1e-12)
+            weights, bias = fit_logistic(z_train[fit_rows], y_train[fit_rows], c, SIGN_BOUNDS)
+            p = np.clip(1 / (1 + np.exp(-(z_train[held_rows] @ weights + bias))), 1e-12, 1 - 1e-12)
             y = y_train[held_rows]
             losses.append(float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))))
         cv_loss[c] = float(np.mean(losses))
@@ -98,23 +103,23 @@ def train(
     # smaller weights carry over better to articles nobody here wrote (docs/EVALUATION.md).
     lowest = min(C_GRID, key=lambda c: (cv_loss[c], c))
     best_c = min(c for c in C_GRID if cv_loss[c] <= cv_loss[lowest] + cv_error[lowest])
-    classifier = LogisticRegression(C=best_c, max_iter=5000).fit(z_train, y_train)
+    weights, bias = fit_logistic(z_train, y_train, best_c, SIGN_BOUNDS)
 
     scale = [float(s) for s in scaler.scale_]
     uncalibrated = LinearModel(
         feature_names=FEATURE_NAMES,
         mean=tuple(float(m) for m in scaler.mean_),
         scale=tuple(scale),
-        coef=tuple(float(c) for c in classifier.coef_[0]),
-        intercept=float(classifier.intercept_[0]),
+        coef=tuple(0.0 if abs(float(w)) < 1e-12 else float(w) for w in weights),
+        intercept=float(bias),
         calibration_slope=1.0,
         calibration_offset=0.0,
         lexicon_digest=analyzer.lexicon.digest,
     )
     x_dev, y_dev = matrix("dev")
     dev_logits = np.array([[uncalibrated.logit(list(row))] for row in x_dev])
-    platt = LogisticRegression(C=1e6, max_iter=5000).fit(dev_logits, y_dev)
-    slope, offset = float(platt.coef_[0][0]), float(platt.intercept_[0])
+    platt_weights, platt_bias = fit_logistic(dev_logits, y_dev, PLATT_C, [(None, None)])
+    slope, offset = float(platt_weights[0]), float(platt_bias)
     if slope <= 0:  # a dev split too small to calibrate: keep the model's own probabilities
         slope, offset = 1.0, 0.0
     model = replace(uncalibrated, calibration_slope=slope, calibration_offset=offset).identified()
@@ -151,6 +156,36 @@ def train(
     if output is not None:
         save_model(model, metadata, output)
     return TrainingReport(model, metadata)
+
+
+def fit_logistic(x, y, c: float, bounds: list) -> tuple:
+    """L2-regularised logistic regression (penalty 1 / 2C, intercept free) with bounded weights.
+
+    Minimises sum(log(1 + exp(z)) - y z) + |w|^2 / (2C), z = x w + b, with L-BFGS-B from a zero
+    start: deterministic for the same inputs.
+    """
+    import numpy as np
+    from scipy.optimize import minimize
+
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+
+    def loss_and_gradient(parameters):
+        weights, bias = parameters[:-1], parameters[-1]
+        z = x @ weights + bias
+        residual = 1.0 / (1.0 + np.exp(-z)) - y
+        loss = float(np.sum(np.logaddexp(0.0, z) - y * z) + weights @ weights / (2 * c))
+        return loss, np.append(x.T @ residual + weights / c, residual.sum())
+
+    result = minimize(
+        loss_and_gradient,
+        np.zeros(x.shape[1] + 1),
+        jac=True,
+        method="L-BFGS-B",
+        bounds=[*bounds, (None, None)],
+        options={"maxiter": 10000, "gtol": 1e-10},
+    )
+    return result.x[:-1], float(result.x[-1])
 
 
 def _display_path(path: str | os.PathLike) -> str:
