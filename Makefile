@@ -23,8 +23,10 @@ test: install
 train: install
 	$(BIN)/scorer train --data $(DATA) --output $(MODEL) $(if $(RELIABLE),--reliable $(RELIABLE))
 
+# make evaluate DATA=folder RELIABLE=name adds any labelled folder (one subfolder per label) to the page.
 evaluate: install
-	$(BIN)/python -m scorer.evaluation_docs --shared $(SHARED) --output docs/EVALUATION.md
+	$(BIN)/python -m scorer.evaluation_docs --shared $(SHARED) --output docs/EVALUATION.md \
+		$(if $(filter-out training_data,$(DATA)),--data $(DATA)) $(if $(RELIABLE),--reliable $(RELIABLE))
 
 bench: install
 	$(BIN)/python -m scorer.bench --data $(BENCH_DATA)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .attribution_eval import evaluate_polnear
 from .evaluation import evaluate, evaluate_sentences
+from .reference import PLAIN_WORDS, plain_word_list, supervised_cross_validated
 from .training import DEFAULT_DATA
 
 COMMAND = "make evaluate SHARED={shared}"
@@ -65,7 +66,7 @@ def _sentence_table(report: dict) -> list[str]:
     return lines + [""]
 
 
-def build(shared: Path) -> tuple[str, dict]:
+def build(shared: Path, extra: Path | None = None, reliable: str | None = None) -> tuple[str, dict]:
     """Run every measurement; return the Markdown page and the numbers."""
     numbers: dict = {}
     command = COMMAND.format(shared=shared)
@@ -79,9 +80,8 @@ def build(shared: Path) -> tuple[str, dict]:
         f"(`python -m scorer.evaluation_docs --shared {shared} --output docs/EVALUATION.md`). "
         "The score rates sourcing transparency and epistemic care, not truth.",
         "",
-        "## Articles",
-        "",
     ]
+    intro, out = out, ["## Articles", ""]
     test = evaluate(DEFAULT_DATA, split="test")
     numbers["test"] = test
     out += _article_section("Our test split (never used for tuning)", test, "scorer evaluate training_data --split test")
@@ -97,11 +97,17 @@ def build(shared: Path) -> tuple[str, dict]:
     else:
         out += [f"Horne & Adali: skipped, {horne} not found.", ""]
 
+    if extra is not None:
+        report = evaluate(extra, reliable=reliable)
+        numbers["extra"] = report
+        flag = f" --reliable {reliable}" if reliable else ""
+        out += _article_section(f"{extra} (given with DATA=)", report, f"scorer evaluate {extra}{flag}")
     out += ["## Sentences", ""]
     weasel = shared / "wiki-weasel" / "train.csv"
     if weasel.is_file():
         report = evaluate_sentences(weasel)
         numbers["weasel"] = report["types"]["uncertain"]
+        plain, supervised = plain_word_list(weasel), supervised_cross_validated(weasel)
         out += [
             "### Uncertainty on wiki-weasel (CoNLL-2010 Wikipedia sentences)",
             "",
@@ -111,6 +117,17 @@ def build(shared: Path) -> tuple[str, dict]:
             "`speculative_modal` cue in it.",
             "",
             *_sentence_table(report),
+            "For reference (`scorer.reference`, run by the same command as this page):",
+            "",
+            "| | precision | recall | F1 |",
+            "| --- | --- | --- | --- |",
+            f"| our cue detector (no training on these sentences) | {_f(numbers['weasel']['precision'])} | "
+            f"{_f(numbers['weasel']['recall'])} | {_f(numbers['weasel']['f1'])} |",
+            f"| a plain word list of {len(PLAIN_WORDS)} hedge and weasel words | {_f(plain['precision'])} | "
+            f"{_f(plain['recall'])} | {_f(plain['f1'])} |",
+            "| TF-IDF + logistic regression trained on these very sentences, 5-fold cross-validated | "
+            f"{_f(supervised['precision'])} | {_f(supervised['recall'])} | {_f(supervised['f1'])} |",
+            "",
         ]
     else:
         out += [f"wiki-weasel: skipped, {weasel} not found.", ""]
@@ -145,15 +162,37 @@ def build(shared: Path) -> tuple[str, dict]:
             *_sentence_table(report),
         ]
     out += [f"_Written {datetime.date.today().isoformat()}._", ""]
-    return "\n".join(out), numbers
+    return "\n".join(intro + _summary(numbers) + out), numbers
+
+
+# Floors set by the issues, for the summary table.
+FLOORS = {
+    "test ROC-AUC": ("test", "roc_auc", 0.95),
+    "Horne & Adali zero-shot ROC-AUC": ("horne", "roc_auc", 0.75),
+    "wiki-weasel uncertain F1": ("weasel", "f1", 0.65),
+}
+
+
+def _summary(numbers: dict) -> list[str]:
+    lines = ["## Summary", "", "| measure | value | floor set by the issues | met |", "| --- | --- | --- | --- |"]
+    for name, (key, metric, floor) in FLOORS.items():
+        if key in numbers:
+            value = numbers[key][metric]
+            lines.append(f"| {name} | {_f(value)} | {floor:.2f} | {'yes' if value >= floor else '**no**'} |")
+    if "polnear" in numbers:
+        lines.append(f"| PolNeAR speech-attribution sentences with a source cue | {_f(numbers['polnear']['coverage'])} | (report) | |")
+        lines.append(f"| PolNeAR source cues in sentences with no annotated attribution | {_f(numbers['polnear']['unsupported'])} | (report) | |")
+    return lines + [""]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"), help="folder of the public data sets")
     parser.add_argument("--output", type=Path, help="write the Markdown page here")
+    parser.add_argument("--data", type=Path, help="also evaluate this folder (one subfolder per label)")
+    parser.add_argument("--reliable", help="with --data: the name of the reliable subfolder")
     args = parser.parse_args(argv)
-    page, _ = build(args.shared)
+    page, _ = build(args.shared, args.data, args.reliable)
     print(page)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
