@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
-from .lexicon import IGNORE, Lexicon
+from .lexicon import IGNORE, PHRASE_SEPARATORS, Lexicon
 from .sources import SourceResolver
 from .text import Segment
 from .trie import trie_pattern
@@ -44,14 +44,11 @@ _REPORTED_FUTURE_WINDOW = 6
 # phrase whose subject it completes.
 _SUBJECT_GAP_CHARS = 60  # words before "would" in which a verb of saying makes it reported speech
 _TERMINAL = frozenset(".!?\u2026")
+_NO_BRACKETS = str.maketrans("()[]", "    ")
+# Two or more of ! and ? (kept when one of them is !): "!!!", "?!", "!!?". A plain character class
+# lets re skip ahead fast; a lookahead in front would make it test every position.
+_SHOUTED_PUNCTUATION = re.compile(r"[!?]{2,}")
 _WORD = re.compile(r"\w+")
-# Characters other than the plain space that can stand right before a word: line breaks, other
-# spaces, quotes, brackets, dashes and ASCII punctuation.
-_BEFORE_WORD = (
-    "[\n\t\r\f\v\xa0\u2000-\u200b\u202f\u205f\u3000"
-    "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb\u2039\u203a\u2014\u2013\u2026"
-    "!#$%&()*+,./:;<=>?@\\[\\]^_`{|}~-]"
-)
 
 
 def fold_case(text: str) -> str:
@@ -84,15 +81,14 @@ class CueMatcher:
             if cue_type == "attribution" and not role and phrase.split(" ", 1)[0] in lexicon.speech_verbs:
                 roles[phrase] = (cue_type, rule_id, _LED_BY_VERB)
         self._roles = roles
-        # Matched against the lower-cased text, so one trie serves every capitalisation. Three
-        # patterns do the work of one "\b(?:trie)\b": re scans for a literal prefix (the space before
-        # most words) or a small class of characters much faster than it tests "\b" at every
-        # position (docs/BENCHMARKS.md). A phrase must follow a space, a character of
-        # _BEFORE_WORD, or the start of the text.
+        # Matched against the lower-cased text, so one trie serves every capitalisation, in which
+        # the characters that can stand before a word (line breaks, quotes, brackets, most
+        # punctuation) have been turned into spaces: then one scan for " " + trie finds every
+        # phrase, and re finds a literal prefix far faster than it tests "\b" at every position
+        # (docs/BENCHMARKS.md). A phrase ends where a word ends, or after its own mark ("breaking:").
         trie = trie_pattern(sorted(roles))
-        self._after_space = re.compile(" " + trie + r"\b")
-        self._after_mark = re.compile(_BEFORE_WORD + trie + r"\b")
-        self._at_start = re.compile(trie + r"\b")
+        self._after_space = re.compile(" " + trie + r"(?!\w)")
+        self._at_start = re.compile(trie + r"(?!\w)")
         self._resolver = SourceResolver.from_lexicon(lexicon)
         self._line_pattern = re.compile(
             "|".join(f"(?P<r{index}>{source})" for index, (_, source) in enumerate(lexicon.line_rules))
@@ -106,26 +102,30 @@ class CueMatcher:
         starts = [segment.start for segment in segments]
         cues: list[Cue] = []
         furniture = self._line_cues(text, segments)
+        shouting = self._punctuation_cues(text, starts)
         furniture_sentences = {cue.sentence for cue in furniture}
-        roles = self._roles
+        roles, resolve, append = self._roles, self._resolver.resolve, cues.append
         reversed_folded = ""  # made on the first verb: the resolver reads backwards in it
         last_end = 0
         folded = fold_case(text)
-        for start, end in self._phrase_spans(folded):
+        spaced = folded
+        for separator in PHRASE_SEPARATORS:
+            spaced = spaced.replace(separator, " ")
+        for start, end in self._phrase_spans(spaced):
             if start < last_end:
                 continue  # inside a source phrase the resolver already took ("according to | sources")
             sentence = bisect_right(starts, start) - 1
             if sentence in furniture_sentences:
                 continue
-            cue_type, rule_id, verb_role = roles[folded[start:end]]
+            cue_type, rule_id, verb_role = roles[spaced[start:end]]
             cue = None
             if verb_role:
-                if cues and self._continues_vague_source(text, cues[-1], sentence, start):
+                if cues and cues[-1].type == "anonymous_source" and self._continues_vague_source(text, cues[-1], sentence, start):
                     continue  # "sources close to the harbour authority | say": the source is already a cue
                 segment = segments[sentence]
                 reversed_folded = reversed_folded or folded[::-1]
                 verb_end = folded.find(" ", start, end) if verb_role == _LED_BY_VERB else end
-                source = self._resolver.resolve(
+                source = resolve(
                     text, folded, reversed_folded, segment.start, segment.end, start, verb_end, verb_role == _BELIEF
                 )
                 if source is not None:
@@ -141,29 +141,40 @@ class CueMatcher:
                     continue
                 cue = new_cue(Cue, (cue_type, rule_id, start, end, sentence, ""))
             if cue is not None:
-                cues.append(cue)
-                last_end = cue.end
-        if furniture:
+                append(cue)
+                last_end = cue[3]
+        if furniture or shouting:
+            taken = {cue.start for cue in cues}
             cues.extend(furniture)
+            cues.extend(cue for cue in shouting if cue.start not in taken and cue.sentence not in furniture_sentences)
             cues.sort(key=lambda cue: cue.start)
         return cues
 
     @staticmethod
+    def _punctuation_cues(text: str, starts: list[int]) -> list[Cue]:
+        """Runs of exclamation marks ("!!!", "?!"): sensational punctuation."""
+        if "!" not in text:
+            return []
+        return [
+            Cue("sensational", "sensational.repeated_exclamation", m.start(), m.end(), bisect_right(starts, m.start()) - 1, "")
+            for m in _SHOUTED_PUNCTUATION.finditer(text)
+            if "!" in m.group()
+        ]
+
+    @staticmethod
     def _continues_vague_source(text: str, previous: Cue, sentence: int, verb_start: int) -> bool:
         """Whether a verb closes the subject begun by the anonymous-source phrase just before it."""
-        if previous.type != "anonymous_source" or previous.sentence != sentence:
+        if previous.sentence != sentence:
             return False
         gap = text[previous.end : verb_start]
         return len(gap) <= _SUBJECT_GAP_CHARS and not any(mark in gap for mark in ",;:.!?\"\u201c\u201d")
 
-    def _phrase_spans(self, folded: str) -> list[tuple[int, int]]:
-        """Where lexicon phrases and verbs start and end, as one ``\b(?:trie)\b`` scan would find them."""
-        spans = [(match.start() + 1, match.end()) for match in self._after_space.finditer(folded)]
-        spans += [(match.start() + 1, match.end()) for match in self._after_mark.finditer(folded)]
-        first = self._at_start.match(folded)
+    def _phrase_spans(self, spaced: str) -> list[tuple[int, int]]:
+        """Where lexicon phrases and verbs start and end in the spaced text (see __init__)."""
+        spans = [(match.start() + 1, match.end()) for match in self._after_space.finditer(spaced)]
+        first = self._at_start.match(spaced)
         if first:
-            spans.append(first.span())
-        spans.sort()
+            spans.insert(0, first.span())
         return spans
 
     def _line_cues(self, text: str, segments: list[Segment]) -> list[Cue]:
@@ -173,15 +184,19 @@ class CueMatcher:
         for index, segment in enumerate(segments):
             if not segment.whole_line:
                 continue
+            if segment.end - segment.start > _MAX_HEADLINE_CHARS:
+                continue
             line = text[segment.start : segment.end]
             words = line.split()
             if len(words) <= _MAX_FURNITURE_WORDS:
+                if "(" in line or "[" in line:
+                    words = line.translate(_NO_BRACKETS).split()
                 match = self._line_pattern.fullmatch(" ".join(words).lower())
                 if match:
                     rule = self._line_rules[int(match.lastgroup[1:])]
                     cues.append(Cue("boilerplate", rule, segment.start, segment.end, index, ""))
                     continue
-            if len(words) >= _MIN_HEADLINE_WORDS and len(line) <= _MAX_HEADLINE_CHARS and line[-1] not in _TERMINAL:
+            if len(words) >= _MIN_HEADLINE_WORDS and line[-1] not in _TERMINAL:
                 key = " ".join(words).lower()
                 if key in seen_headlines:
                     cues.append(Cue("boilerplate", "boilerplate.repeated_headline", segment.start, segment.end, index, ""))

@@ -56,6 +56,15 @@ TEXT_LISTS = ("abbreviations", "abbreviations_final", "abbreviations_numbered", 
 
 ENV_VARIABLE = "SCORER_LEXICONS"
 
+# Characters that can stand right before a word but may not occur inside a phrase: the matcher
+# turns them into spaces (one for one, keeping offsets) so that one scan for " " + phrase finds
+# every phrase (cues.py).
+PHRASE_SEPARATORS = (
+    "\n", "\t", "\r", "\f", "\v", "\xa0", "\u2009", "\u200a", "\u202f", "\u3000",
+    '"', "\u201c", "\u201d", "\u2018", "\u00ab", "\u00bb", "\u2039", "\u203a",
+    "(", ")", "[", "]", "{", "}", "\u2014", "\u2013", "\u2026", "/", "*", ",", ".", ";", "!", "?", "|", "<", ">",
+)
+
 _GROUP = re.compile(r"\(([^()]*)\)")
 _RULE_NAME = re.compile(r"[a-z0-9_]+")
 
@@ -222,6 +231,8 @@ def _check_phrase(phrase: str, name: str, number: int) -> None:
         raise LexiconError(f"{name}:{number}: write apostrophes as ' (both ' and \u2019 are matched)")
     if any(char in phrase for char in "()|<>"):
         raise LexiconError(f"{name}:{number}: stray pattern character in {phrase!r}")
+    if any(char in phrase for char in PHRASE_SEPARATORS):
+        raise LexiconError(f"{name}:{number}: {phrase!r} holds punctuation that separates words (see PHRASE_SEPARATORS)")
 
 
 def _slug(phrase: str) -> str:

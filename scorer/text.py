@@ -162,7 +162,7 @@ def _continues_block(text: str, block_start: int, block_end: int, start: int, en
     """Whether a line directly below another continues it (hard-wrapped prose)."""
     if text[block_end - 1] in _TERMINAL:
         return False
-    last_line_start = text.rfind("\n", block_start, block_end) + 1
+    last_line_start = max(text.rfind("\n", block_start, block_end) + 1, block_start)
     return block_end - last_line_start >= _WRAPPED_LINE_CHARS and not _LIST_MARKER.match(text, start, end)
 
 

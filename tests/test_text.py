@@ -105,3 +105,13 @@ def test_offsets_frame_the_words(abbreviations):
     for s in segment(text, abbreviations):
         span = text[s.start : s.end]
         assert span == span.strip() and span
+
+
+def test_short_lines_after_a_headline_stay_apart(abbreviations):
+    text = "Council votes to seek legal advice\n\nBy Raj Sandhu\nThursday 7 March\n\nBody starts here."
+    assert sentences(text, abbreviations) == [
+        "Council votes to seek legal advice",
+        "By Raj Sandhu",
+        "Thursday 7 March",
+        "Body starts here.",
+    ]
