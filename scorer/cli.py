@@ -66,6 +66,12 @@ def main(
     """Rate how well news articles are sourced."""
 
 
+# Options several commands share.
+ModelOption = Annotated[Optional[Path], typer.Option(help="Model folder (default: models/reliability).")]
+LexiconsOption = Annotated[Optional[Path], typer.Option(help="Lexicon folder to use instead of the built-in one.")]
+DebugOption = Annotated[bool, typer.Option(help="Show tracebacks for errors.")]
+
+
 def _fail(error: BaseException, debug: bool, code: int = EXIT_FAILED) -> typer.Exit:
     if debug:
         traceback.print_exception(error)
@@ -150,12 +156,12 @@ def score(
     min_score: Annotated[
         Optional[float], typer.Option(help="Exit with 3 if any document scores below this (for pipelines).")
     ] = None,
-    model: Annotated[Optional[Path], typer.Option(help="Model folder (default: models/reliability).")] = None,
-    lexicons: Annotated[Optional[Path], typer.Option(help="Lexicon folder to use instead of the built-in one.")] = None,
+    model: ModelOption = None,
+    lexicons: LexiconsOption = None,
     progress: Annotated[
         Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on standard error (default: on a terminal).")
     ] = None,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks for errors.")] = False,
+    debug: DebugOption = False,
 ) -> None:
     from .output import FORMATS
 
@@ -249,9 +255,9 @@ def evaluate(
     reliable: Annotated[Optional[str], typer.Option(help="Name of the reliable label or subfolder.")] = None,
     split: Annotated[Optional[str], typer.Option(help="Only this split (train, dev or test) of a corpus that has one.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-    model: Annotated[Optional[Path], typer.Option(help="Model folder (default: models/reliability).")] = None,
-    lexicons: Annotated[Optional[Path], typer.Option(help="Lexicon folder to use instead of the built-in one.")] = None,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks for errors.")] = False,
+    model: ModelOption = None,
+    lexicons: LexiconsOption = None,
+    debug: DebugOption = False,
 ) -> None:
     from . import evaluation
     from .evaluation_report import render_articles, render_sentences
@@ -286,8 +292,8 @@ def train(
     data: Annotated[Optional[Path], typer.Option(help="Corpus folder (default: training_data).")] = None,
     output: Annotated[Optional[Path], typer.Option(help="Model folder to write (default: models/reliability).")] = None,
     reliable: Annotated[Optional[str], typer.Option(help="Name of the reliable subfolder.")] = None,
-    lexicons: Annotated[Optional[Path], typer.Option(help="Lexicon folder to use instead of the built-in one.")] = None,
-    debug: Annotated[bool, typer.Option(help="Show tracebacks for errors.")] = False,
+    lexicons: LexiconsOption = None,
+    debug: DebugOption = False,
 ) -> None:
     from .model import DEFAULT_MODEL_DIR
     from .training import DEFAULT_DATA

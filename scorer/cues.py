@@ -181,12 +181,11 @@ class CueMatcher:
         """Whole-line furniture ("Post a Comment", "0 Comments") and headlines repeated verbatim."""
         cues = []
         seen_headlines: set[str] = set()
-        for index, segment in enumerate(segments):
-            if not segment.whole_line:
+        lines = [(index, start, end) for index, (start, end, _, whole) in enumerate(segments) if whole]
+        for index, start, end in lines:
+            if end - start > _MAX_HEADLINE_CHARS:
                 continue
-            if segment.end - segment.start > _MAX_HEADLINE_CHARS:
-                continue
-            line = text[segment.start : segment.end]
+            line = text[start:end]
             words = line.split()
             if len(words) <= _MAX_FURNITURE_WORDS:
                 if "(" in line or "[" in line:
@@ -194,12 +193,12 @@ class CueMatcher:
                 match = self._line_pattern.fullmatch(" ".join(words).lower())
                 if match:
                     rule = self._line_rules[int(match.lastgroup[1:])]
-                    cues.append(Cue("boilerplate", rule, segment.start, segment.end, index, ""))
+                    cues.append(Cue("boilerplate", rule, start, end, index, ""))
                     continue
             if len(words) >= _MIN_HEADLINE_WORDS and line[-1] not in _TERMINAL:
                 key = " ".join(words).lower()
                 if key in seen_headlines:
-                    cues.append(Cue("boilerplate", "boilerplate.repeated_headline", segment.start, segment.end, index, ""))
+                    cues.append(Cue("boilerplate", "boilerplate.repeated_headline", start, end, index, ""))
                 seen_headlines.add(key)
         return cues
 

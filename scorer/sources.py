@@ -53,6 +53,11 @@ def previous_token(reversed_folded: str, low: int, position: int) -> tuple[str, 
     return match.group(1)[::-1], size - match.end(1)
 
 
+def _is_word(token: str) -> bool:
+    """Letters, perhaps with inner hyphens, dots or apostrophes: "Jean-Paul", "Maj.", "O'Neill"."""
+    return token.replace("-", "").replace(".", "").replace("'", "").replace("\u2019", "").isalpha()
+
+
 class Source(NamedTuple):
     type: str
     rule: str
@@ -105,6 +110,14 @@ class SourceResolver:
         if folded.startswith("according to", verb_start):
             return self._after(text, folded, verb_start, verb_end, sentence_end)
         low = max(sentence_start, verb_start - _LOOK_BEHIND_CHARS)
+        space = verb_start - 1
+        if space > low and folded[space] == " ":
+            # The usual case, a plain word right before the verb ("Chen said", "officials said"):
+            # read it with two string calls instead of the token pattern.
+            word_start = max(folded.rfind(" ", low, space) + 1, low)
+            word = folded[word_start:space]
+            if word.isalpha() and word not in self.skip_words:
+                return self._before(text, reversed_folded, low, (word, word_start), verb_end, belief)
         head = previous_token(reversed_folded, low, verb_start)
         while head is not None and head[0] in self.skip_words:
             head = previous_token(reversed_folded, low, head[1])
@@ -157,11 +170,14 @@ class SourceResolver:
             qualifier = previous[0] if previous is not None and previous[0].isalpha() and previous[0] not in _DETERMINERS else ""
             return Source(ATTRIBUTION, "attribution.named_role", start, verb_end, f"{qualifier} {word}".strip())
         if self._is_name(text, word, start):
-            previous = previous_token(reversed_folded, low, start)
-            while previous is not None and self._is_name(text, *previous):
-                start = previous[1]
-                previous = previous_token(reversed_folded, low, start)
-            return Source(ATTRIBUTION, "attribution.named_source", start, verb_end, word)
+            name_start = start
+            while name_start - 1 > low and text[name_start - 1] == " ":  # "Esmaeil Baghaei said"
+                previous_start = max(text.rfind(" ", low, name_start - 1) + 1, low)
+                previous = text[previous_start : name_start - 1]
+                if not (_is_word(previous) and self._is_name(text, previous.lower(), previous_start)):
+                    break
+                name_start = previous_start
+            return Source(ATTRIBUTION, "attribution.named_source", name_start, verb_end, word)
         return None
 
     def _after(self, text: str, folded: str, verb_start: int, verb_end: int, sentence_end: int) -> Source | None:
