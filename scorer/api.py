@@ -66,7 +66,9 @@ class Scorer(Analyzer):
         explanation = explain(self.model, analysis.rows)
         by_sentence: list[list[CueRecord]] = [[] for _ in analysis.segments]
         for cue in analysis.cues:
-            by_sentence[cue.sentence].append(CueRecord(cue.type, cue.rule, text[cue.start : cue.end], cue.start, cue.end))
+            by_sentence[cue.sentence].append(
+                CueRecord(cue.type, cue.rule, text[cue.start : cue.end], cue.start, cue.end, cue.source or None)
+            )
         sentences = tuple(
             SentenceRecord(
                 index=index,

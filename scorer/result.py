@@ -19,9 +19,17 @@ class CueRecord:
     text: str
     start: int
     end: int
+    source: str | None = None  # for named sources, who: "baghaei", "defence ministry"
 
     def to_dict(self) -> dict:
-        return {"type": self.type, "rule": self.rule, "text": self.text, "start": self.start, "end": self.end}
+        return {
+            "type": self.type,
+            "rule": self.rule,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "source": self.source,
+        }
 
 
 @dataclass(frozen=True)

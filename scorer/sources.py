@@ -121,6 +121,11 @@ class SourceResolver:
         head = previous_token(reversed_folded, low, verb_start)
         while head is not None and head[0] in self.skip_words:
             head = previous_token(reversed_folded, low, head[1])
+        if head is not None and head[0] == ")":
+            # "the Office for the Coordination of Humanitarian Affairs (OCHA) said": judge by the
+            # words before the parenthesis.
+            opening = folded.rfind("(", low, head[1])
+            head = previous_token(reversed_folded, low, opening) if opening >= 0 else None
         if head is None:
             return None
         if head[0] in _QUOTES:
@@ -145,8 +150,20 @@ class SourceResolver:
         if opening < 0:
             return None
         subject = previous_token(reversed_folded, low, opening)
-        if subject is None or subject[0] in _QUOTES or not self._is_name(text, *subject):
+        if subject is None or subject[0] in _QUOTES:
             return None
+        if self._is_name(text, *subject):
+            # "A senior Western diplomat in Beirut, who ..., said": a place after a preposition is
+            # not the subject; the noun before the preposition is.
+            before = previous_token(reversed_folded, low, subject[1])
+            while before is not None and self._is_name(text, *before):
+                before = previous_token(reversed_folded, low, before[1])
+            if before is not None and before[0] in _PREPOSITIONS:
+                noun = previous_token(reversed_folded, low, before[1])
+                if noun is not None and not self._is_name(text, *noun):
+                    subject = noun
+        if not (self._is_name(text, *subject) or subject[0] in self.named_roles or subject[0] in self.anonymous_heads):
+            return None  # "... inside Syria, which ..., said": no subject before the comma
         return self._before(text, reversed_folded, low, subject, verb_end, belief)
 
     def _before(
