@@ -88,7 +88,6 @@ class CueMatcher:
         # (docs/BENCHMARKS.md). A phrase ends where a word ends, or after its own mark ("breaking:").
         trie = trie_pattern(sorted(roles))
         self._after_space = re.compile(" " + trie + r"(?!\w)")
-        self._at_start = re.compile(trie + r"(?!\w)")
         self._resolver = SourceResolver.from_lexicon(lexicon)
         self._line_pattern = re.compile(
             "|".join(f"(?P<r{index}>{source})" for index, (_, source) in enumerate(lexicon.line_rules))
@@ -170,12 +169,12 @@ class CueMatcher:
         return len(gap) <= _SUBJECT_GAP_CHARS and not any(mark in gap for mark in ",;:.!?\"\u201c\u201d")
 
     def _phrase_spans(self, spaced: str) -> list[tuple[int, int]]:
-        """Where lexicon phrases and verbs start and end in the spaced text (see __init__)."""
-        spans = [(match.start() + 1, match.end()) for match in self._after_space.finditer(spaced)]
-        first = self._at_start.match(spaced)
-        if first:
-            spans.insert(0, first.span())
-        return spans
+        """Where lexicon phrases and verbs start and end in the spaced text (see __init__).
+
+        The text is scanned with a space in front, so that a phrase at its very start is found by
+        the same pattern; each match (space included) then maps back one character.
+        """
+        return [(match.start(), match.end() - 1) for match in self._after_space.finditer(" " + spaced)]
 
     def _line_cues(self, text: str, segments: list[Segment]) -> list[Cue]:
         """Whole-line furniture ("Post a Comment", "0 Comments") and headlines repeated verbatim."""
