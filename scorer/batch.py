@@ -75,12 +75,16 @@ def score_name(scorer, name: str) -> dict:
     return scorer.score_file(name).to_dict()
 
 
-def score_all(names: Iterable[str], options: ScoringOptions, jobs: int = 1) -> Iterator[dict]:
-    """Records for ``names``, in order. ``jobs`` > 1 scores in that many worker processes."""
+def score_all(names: Iterable[str], options: ScoringOptions, jobs: int = 1, scorer=None) -> Iterator[dict]:
+    """Records for ``names``, in order. ``jobs`` > 1 scores in that many worker processes; with one
+    job, ``scorer`` (if given) is used instead of loading another."""
     if jobs <= 1:
-        _init_worker(options)
+        if scorer is None:
+            from .api import Scorer
+
+            scorer = Scorer(options.model, options.lexicons)
         for name in names:
-            yield _score_one(name)
+            yield score_name(scorer, name)
         return
     # Standard input cannot be shared with worker processes; it is read here, in order.
     context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")

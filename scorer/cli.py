@@ -198,7 +198,7 @@ def run_score(command: ScoreCommand) -> int:
     from .batch import STDIN, ScoringOptions, expand_inputs, score_all
     from .output import RecordSink
 
-    Scorer(command.model, command.lexicons)  # fail fast, in one line, if the model cannot load
+    scorer = Scorer(command.model, command.lexicons)  # fail fast, in one line, if the model cannot load
     single = len(command.paths) == 1 and (command.paths[0] == STDIN or not Path(command.paths[0]).is_dir())
     sink = RecordSink(command.fmt, command.output, command.resume, single, command.colour, command.top)
     names = [name for name in expand_inputs(command.paths) if name not in sink.done]
@@ -207,7 +207,7 @@ def run_score(command: ScoreCommand) -> int:
     finished = False
     try:
         options = ScoringOptions(command.model, command.lexicons)
-        for record in score_all(names, options, command.jobs):
+        for record in score_all(names, options, command.jobs, scorer):
             sink.write(record)
             if record["error"]:
                 errors += 1

@@ -1,9 +1,9 @@
-"""Sentences + lexicons -> cue hits: (type, rule id, start, end, sentence).
+"""Sentences + lexicons -> cue hits: (type, rule id, start, end, sentence, source).
 
 One pass of a trie-compiled regular expression over the whole document finds every lexicon phrase
 and every verb of saying; small named rules then decide what each hit means in context (who a verb
 attributes the claim to, whether "May" is a month, whether "would" reports a stated plan), and
-two line rules flag page furniture and repeated headlines. Features and explanations are computed
+line rules flag page furniture, repeated headlines and shouted punctuation. Features and explanations are computed
 from these hits and never match text again.
 """
 
@@ -37,6 +37,7 @@ _SPEECH, _BELIEF, _LED_BY_VERB = 1, 2, 3
 
 # Standalone lines longer than this are prose, never furniture or a headline.
 _MAX_FURNITURE_WORDS = 12
+_MAX_FURNITURE_CHARS = 120
 _MAX_HEADLINE_CHARS = 200
 _MIN_HEADLINE_WORDS = 3
 _REPORTED_FUTURE_WINDOW = 6
@@ -185,17 +186,18 @@ class CueMatcher:
             if end - start > _MAX_HEADLINE_CHARS:
                 continue
             line = text[start:end]
-            words = line.split()
-            if len(words) <= _MAX_FURNITURE_WORDS:
-                if "(" in line or "[" in line:
-                    words = line.translate(_NO_BRACKETS).split()
-                match = self._line_pattern.fullmatch(" ".join(words).lower())
-                if match:
-                    rule = self._line_rules[int(match.lastgroup[1:])]
-                    cues.append(Cue("boilerplate", rule, start, end, index, ""))
-                    continue
-            if len(words) >= _MIN_HEADLINE_WORDS and line[-1] not in _TERMINAL:
-                key = " ".join(words).lower()
+            if end - start <= _MAX_FURNITURE_CHARS:
+                words = (line.translate(_NO_BRACKETS) if "(" in line or "[" in line else line).split()
+                if len(words) <= _MAX_FURNITURE_WORDS:
+                    match = self._line_pattern.fullmatch(" ".join(words).lower())
+                    if match:
+                        rule = self._line_rules[int(match.lastgroup[1:])]
+                        cues.append(Cue("boilerplate", rule, start, end, index, ""))
+                        continue
+            if line[-1] in _TERMINAL:
+                continue  # a sentence, not a headline
+            key = " ".join(line.split()).lower()
+            if key.count(" ") + 1 >= _MIN_HEADLINE_WORDS:
                 if key in seen_headlines:
                     cues.append(Cue("boilerplate", "boilerplate.repeated_headline", start, end, index, ""))
                 seen_headlines.add(key)

@@ -108,11 +108,14 @@ def default_location() -> str:
 def load_lexicon(location: str | os.PathLike | None = None) -> Lexicon:
     """Load and validate the lexicon folder at ``location`` (default: :func:`default_location`)."""
     folder = Path(location) if location is not None else Path(default_location())
-    return _load_cached(str(folder.resolve()))
+    resolved = folder.resolve()
+    # Cached per folder and per state of its files, so that an edited lexicon is read again.
+    stamp = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in sorted(resolved.rglob("*.txt")))
+    return _load_cached(str(resolved), stamp)
 
 
 @lru_cache(maxsize=8)
-def _load_cached(folder: str) -> Lexicon:
+def _load_cached(folder: str, stamp: tuple = ()) -> Lexicon:
     root = Path(folder)
     if not root.is_dir():
         raise LexiconError(f"lexicon folder {folder} does not exist")

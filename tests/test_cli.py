@@ -136,3 +136,19 @@ def test_train_writes_a_loadable_model(run, tmp_path):
 
 def test_version(run):
     assert run("--version").output.startswith("scorer ")
+
+
+def test_a_user_lexicon_folder_needs_a_model_trained_with_it(run, tmp_path):
+    from scorer.lexicon import default_location
+
+    lexicons = tmp_path / "lexicons"
+    shutil.copytree(default_location(), lexicons)
+    assert run("score", "--lexicons", lexicons, WIRE).exit_code == 0  # an identical copy is the same lexicon
+    hedges = lexicons / "phrases" / "hedge.txt"
+    hedges.write_text(hedges.read_text() + "mayhaps\n")
+    refused = run("score", "--lexicons", lexicons, WIRE)
+    assert refused.exit_code == 1 and "other lexicons" in refused.output and "make train" in refused.output
+    assert run("train", "--lexicons", lexicons, "--output", tmp_path / "model").exit_code == 0
+    record = json.loads(run("score", "--lexicons", lexicons, "--model", tmp_path / "model", "--format", "json", "-",
+                            input="Mayhaps the vote was rigged.").output)
+    assert "hedge" in {cue["type"] for s in record["sentences"] for cue in s["cues"]}
