@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -76,7 +77,13 @@ def read_document(path: str | Path) -> str:
     """Read and decode one file; every failure is an :class:`InputError` naming the file."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(status.st_mode):
+            # A pipe or device would block or never end: read those through standard input ("-").
+            raise InputError(f"{path}: not a regular file (pipe it to standard input as '-')")
+        size = status.st_size
         if size > MAX_DOCUMENT_BYTES:
             raise InputError(
                 f"{path}: file is {size / 1e6:.0f} MB, larger than the "

@@ -115,3 +115,12 @@ def test_short_lines_after_a_headline_stay_apart(abbreviations):
         "Thursday 7 March",
         "Body starts here.",
     ]
+
+
+def test_pipes_and_devices_are_refused_instead_of_blocking(tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_document(fifo)
