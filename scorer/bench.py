@@ -9,8 +9,9 @@ see the same machine state:
 - baseline: read each file, decode it, and run ``re.findall(r"\\w+")`` over it;
 - cues: read each file, decode it, split it into sentences and find every cue.
 
-It prints the best round of each and their ratio (the issue's budget is 3.0), then full scoring
-throughput (features, model and explanation included) and the start-up time of a fresh process.
+It prints the best round of each and the median over rounds of their ratio (the issue's budget is
+3.0), then full scoring throughput (features, model and explanation included) and the start-up time
+of a fresh process.
 """
 
 from __future__ import annotations
@@ -97,8 +98,10 @@ def run(data: Path, documents: int, rounds: int) -> dict:
         "megabytes": size / 1e6,
         "baseline_seconds": min(base_times),
         "cues_seconds": min(cue_times),
-        "ratio": min(cue_times) / min(base_times),
-        "ratio_median": statistics.median(c / b for c, b in zip(cue_times, base_times)),
+        # Each round times both sides back to back, so a round's ratio compares them under the same
+        # machine state; the median over rounds is the figure least moved by noise.
+        "ratio": statistics.median(c / b for c, b in zip(cue_times, base_times)),
+        "ratio_best": min(cue_times) / min(base_times),
         "score_seconds": score_time,
         "startup_seconds": startup_seconds(),
     }
@@ -110,8 +113,8 @@ def render(result: dict, data: Path) -> str:
             f"documents       {result['documents']} ({result['megabytes']:.1f} MB) from {data}",
             f"baseline        {result['baseline_seconds']:.3f} s  (read + decode + re.findall(r'\\w+'))",
             f"cue extraction  {result['cues_seconds']:.3f} s  (read + decode + sentences + cues)",
-            f"ratio           {result['ratio']:.2f}  (best rounds; median of per-round ratios "
-            f"{result['ratio_median']:.2f}; budget {RATIO_BUDGET:.1f})",
+            f"ratio           {result['ratio']:.2f}  (median over rounds of cue time / baseline time; "
+            f"best round against best round {result['ratio_best']:.2f}; budget {RATIO_BUDGET:.1f})",
             f"full scoring    {result['score_seconds']:.3f} s  ({result['documents'] / result['score_seconds']:.0f} "
             f"documents/s, {result['megabytes'] / result['score_seconds']:.1f} MB/s, one process)",
             f"start-up        {result['startup_seconds']:.3f} s  (fresh `python -m scorer score` of one sentence)",
@@ -125,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="folder of articles to read")
     parser.add_argument("--documents", type=int, default=2000)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args(argv)
     result = run(args.data, args.documents, args.rounds)
     print(render(result, args.data))
