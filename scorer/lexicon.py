@@ -51,6 +51,10 @@ SOURCE_LISTS = (
     "object_pronouns",
     "skip_words",
     "unnamed_people",
+    "indefinite",
+    "determiners",
+    "prepositions",
+    "clause_words",
 )
 TEXT_LISTS = ("abbreviations", "abbreviations_final", "abbreviations_numbered", "sentence_openers")
 
@@ -89,6 +93,10 @@ class Lexicon:
     object_pronouns: frozenset[str]
     skip_words: frozenset[str]
     unnamed_people: frozenset[str]
+    indefinite: frozenset[str]
+    determiners: frozenset[str]
+    prepositions: frozenset[str]
+    clause_words: frozenset[str]
     abbreviations: Abbreviations
     digest: str  # sha256 of every file's path and bytes: a model records it and must match
     location: str

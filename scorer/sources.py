@@ -32,10 +32,6 @@ _REVERSED_TOKEN = re.compile(
 )
 _QUOTES = frozenset("\"\u201c\u201d\u2018\u2019'")
 _PUNCTUATION = frozenset(",;:!?()[]\u2014\u2013") | _QUOTES
-_INDEFINITE = frozenset({"a", "an", "one", "another", "some"})
-_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "this", "that", "whose"})
-_PREPOSITIONS = frozenset({"by", "from", "of", "for", "at", "with", "in"})
-_CLAUSE_WORDS = frozenset({"that", "who", "which", "as", "because", "when", "while", "if", "and", "but"})
 
 ATTRIBUTION = "attribution"
 ANONYMOUS = "anonymous_source"
@@ -76,6 +72,10 @@ class SourceResolver:
     pronouns: frozenset[str]
     object_pronouns: frozenset[str]
     skip_words: frozenset[str]
+    indefinite: frozenset[str]
+    determiners: frozenset[str]
+    prepositions: frozenset[str]
+    clause_words: frozenset[str]
     openers: frozenset[str]  # capitalised only because they open a sentence ("The", "But")
 
     @classmethod
@@ -87,6 +87,10 @@ class SourceResolver:
             pronouns=lexicon.pronouns,
             object_pronouns=lexicon.object_pronouns,
             skip_words=lexicon.skip_words,
+            indefinite=lexicon.indefinite,
+            determiners=lexicon.determiners,
+            prepositions=lexicon.prepositions,
+            clause_words=lexicon.clause_words,
             openers=lexicon.abbreviations.sentence_openers,
         )
 
@@ -158,7 +162,7 @@ class SourceResolver:
             before = previous_token(reversed_folded, low, subject[1])
             while before is not None and self._is_name(text, *before):
                 before = previous_token(reversed_folded, low, before[1])
-            if before is not None and before[0] in _PREPOSITIONS:
+            if before is not None and before[0] in self.prepositions:
                 noun = previous_token(reversed_folded, low, before[1])
                 if noun is not None and not self._is_name(text, *noun):
                     subject = noun
@@ -182,9 +186,9 @@ class SourceResolver:
             return Source(ATTRIBUTION, "attribution.pronoun", start, verb_end)
         if word in self.named_roles:
             previous = previous_token(reversed_folded, low, start)
-            if previous is not None and previous[0] in _INDEFINITE:
+            if previous is not None and previous[0] in self.indefinite:
                 return Source(ANONYMOUS, "anonymous_source.unnamed_role", previous[1], verb_end)
-            qualifier = previous[0] if previous is not None and previous[0].isalpha() and previous[0] not in _DETERMINERS else ""
+            qualifier = previous[0] if previous is not None and previous[0].isalpha() and previous[0] not in self.determiners else ""
             return Source(ATTRIBUTION, "attribution.named_role", start, verb_end, f"{qualifier} {word}".strip())
         if self._is_name(text, word, start):
             name_start = start
@@ -205,7 +209,7 @@ class SourceResolver:
             word = lowered = token.group()
             if count >= _LOOK_AHEAD_TOKENS or word in _PUNCTUATION:
                 break
-            if lowered in _CLAUSE_WORDS:
+            if lowered in self.clause_words:
                 break
             if lowered in self.anonymous_heads and not after_preposition:
                 end = token.end()
@@ -229,9 +233,9 @@ class SourceResolver:
                 if after_preposition:  # "a statement from the ministry"
                     return Source(ATTRIBUTION, "attribution.named_role", verb_start, token.end(), lowered)
                 role_end, role = token.end(), lowered
-            elif lowered in _INDEFINITE and count == 0:
+            elif lowered in self.indefinite and count == 0:
                 indefinite = True
-            elif lowered in _PREPOSITIONS and role_end >= 0:
+            elif lowered in self.prepositions and role_end >= 0:
                 after_preposition = True
         if role_end < 0:
             return None
