@@ -5,7 +5,7 @@ a folder of their own with the same layout (``--lexicons DIR`` or ``SCORER_LEXIC
 is validated when it loads (no blank lines, no duplicates, every pattern compiles, no empty list), so
 a broken lexicon fails loudly at start-up instead of silently matching nothing, or everything.
 
-Entry syntax (see ``scorer/lexicons/README.md``):
+Entry syntax (also in ``scorer/lexicons/README.md``):
 
 - ``word word``: a phrase, written in lower case, matched in any capitalisation;
 - ``(a|b|c)``: alternatives; an empty alternative makes the group optional: ``reports (have|has|) emerged``;
