@@ -183,8 +183,6 @@ def score(
     )
     try:
         code = run_score(command)
-    except ScorerError as error:
-        raise _fail(error, debug) from None
     except KeyboardInterrupt:
         typer.echo("scorer: interrupted", err=True)
         raise typer.Exit(130) from None
@@ -272,9 +270,7 @@ def evaluate(
         else:
             report = evaluation.evaluate(data, model, reliable, split, lexicons)
             _print_report(report, fmt, render_articles)
-    except ScorerError as error:
-        raise _fail(error, debug) from None
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:  # noqa: BLE001 - one line for people, traceback with --debug
         raise _fail(error, debug) from None
 
 
@@ -310,9 +306,7 @@ def train(
             bar.step()
 
         report = train_model(data or DEFAULT_DATA, target, lexicons, reliable, progress)
-    except ScorerError as error:
-        raise _fail(error, debug) from None
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:  # noqa: BLE001 - one line for people, traceback with --debug
         raise _fail(error, debug) from None
     finally:
         if bar is not None:
