@@ -41,7 +41,7 @@ _MAX_FURNITURE_CHARS = 120
 _MAX_HEADLINE_CHARS = 200
 _MIN_HEADLINE_WORDS = 3
 # Words before "would" in which a verb of saying makes it reported speech ("she said she would").
-_REPORTED_FUTURE_WINDOW = 6
+_REPORTED_FUTURE_WINDOW = 40
 # "sources close to the harbour authority say": how far a verb may stand from the vague source
 # phrase whose subject it completes.
 _SUBJECT_GAP_CHARS = 60
@@ -212,7 +212,7 @@ class CueMatcher:
             followed_by_number = text[end : end + 2].strip()[:1].isdigit()
             return at_sentence_start and not followed_by_number
         if word.lower().startswith("would"):
-            before = _WORD.findall(text, max(segment.start, start - 60), start)[-_REPORTED_FUTURE_WINDOW:]
+            before = _WORD.findall(text, max(segment.start, start - 400), start)[-_REPORTED_FUTURE_WINDOW:]
             speech = self.lexicon.speech_verbs
             return not any(token.lower() in speech for token in before)
         return True
