@@ -84,6 +84,22 @@ def evaluate_sentences(
     return report
 
 
+def uncertainty_rules(data: str | os.PathLike, lexicons: str | os.PathLike | None = None) -> list[dict]:
+    """For each uncertainty rule: in how many sentences it fires, and the share of those labelled uncertain.
+
+    On a binary file (wiki-weasel) this shows which of our rules the annotators agreed with.
+    Most frequent rules first.
+    """
+    analyzer = Analyzer(lexicons)
+    fired: dict[str, list[bool]] = {}
+    for sentence in load_sentences(data):
+        gold = UNCERTAIN in sentence.types
+        for rule in {cue.rule for cue in analyzer.analyse(sentence.text).cues if cue.type in UNCERTAINTY_TYPES}:
+            fired.setdefault(rule, []).append(gold)
+    rows = [{"rule": rule, "sentences": len(golds), "labelled_uncertain": sum(golds) / len(golds)} for rule, golds in fired.items()]
+    return sorted(rows, key=lambda row: (-row["sentences"], row["rule"]))
+
+
 def detected_types(analyzer: Analyzer, sentence: LabelledSentence) -> frozenset[str]:
     """Cue types the detector finds in one sentence, plus "uncertain" when any uncertainty type is found."""
     types = {cue.type for cue in analyzer.analyse(sentence.text).cues}

@@ -91,6 +91,23 @@ GOLDEN = [
     ("Everyone knows the truth they don't want you to know.", {"certainty"}, set()),
     ("You won't believe what happened next.", {"sensational"}, set()),
     ("The council approved the budget on Tuesday.", set(), {"anonymous_source", "hedge", "speculative_modal", "certainty"}),
+    # A count that is imprecise is not a claim held at arm's length.
+    ("Several people were injured and a few cars were damaged.", set(), {"hedge", "anonymous_source"}),
+    ("The bridge has been closed for many years.", set(), {"hedge"}),
+    ("Many believe the mayor knew.", {"anonymous_source"}, set()),
+    ("Most experts expect a cut.", {"anonymous_source"}, set()),
+    ("It is argued that the reform failed.", {"anonymous_source"}, set()),
+    ("There is a widespread belief that the dam is unsafe.", {"anonymous_source"}, set()),
+    ("One story has it that the mayor knew.", {"anonymous_source"}, set()),
+    ("He is considered one of the finest surgeons in the region.", {"anonymous_source"}, set()),
+    ("The merger remains hotly debated.", {"hedge"}, set()),
+    # "would" in reported speech states a plan, however far the verb of saying stands from it.
+    (
+        "The ministry said in a statement that it was studying the judgment and would decide within days.",
+        {"attribution"},
+        {"speculative_modal"},
+    ),
+    ("The merger would cut 2,000 jobs.", {"speculative_modal"}, set()),
 ]
 
 

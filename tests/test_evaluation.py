@@ -1,0 +1,26 @@
+from scorer.evaluation import evaluate_sentences, uncertainty_rules
+
+
+def write_labelled(tmp_path):
+    path = tmp_path / "weasel.csv"
+    path.write_text(
+        "text,label\n"
+        '"Prices might rise.",1\n'
+        '"Prices might fall.",0\n'
+        '"The council met on Tuesday.",0\n'
+        '"Some say the mayor knew.",1\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_uncertainty_rules_report_how_often_annotators_agree(tmp_path):
+    rows = {row["rule"]: row for row in uncertainty_rules(write_labelled(tmp_path))}
+    assert rows["speculative_modal.might"] == {"rule": "speculative_modal.might", "sentences": 2, "labelled_uncertain": 0.5}
+    assert rows["anonymous_source.some_say"]["labelled_uncertain"] == 1.0
+    assert set(rows) == {"speculative_modal.might", "anonymous_source.some_say"}
+
+
+def test_binary_sentence_file_is_scored_on_uncertainty(tmp_path):
+    uncertain = evaluate_sentences(write_labelled(tmp_path))["types"]["uncertain"]
+    assert (uncertain["precision"], uncertain["recall"], uncertain["support"]) == (2 / 3, 1.0, 2)
