@@ -154,8 +154,10 @@ class CueMatcher:
     @staticmethod
     def _punctuation_cues(text: str, starts: list[int]) -> list[Cue]:
         """Runs of exclamation marks ("!!!", "?!"): sensational punctuation."""
-        if "!!" not in text and "!?" not in text and "?!" not in text:
-            return []  # three substring searches are much cheaper than the pattern's scan
+        # Substring searches are much cheaper than the pattern's scan, and a search for one
+        # character cheaper still: most articles hold no "!" at all, and every run holds one.
+        if "!" not in text or ("!!" not in text and "!?" not in text and "?!" not in text):
+            return []
         return [
             Cue("sensational", "sensational.repeated_exclamation", m.start(), m.end(), bisect_right(starts, m.start()) - 1, "")
             for m in _SHOUTED_PUNCTUATION.finditer(text)
