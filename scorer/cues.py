@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from .lexicon import IGNORE, PHRASE_SEPARATORS, Lexicon
@@ -51,6 +53,7 @@ _NO_BRACKETS = str.maketrans("()[]", "    ")
 # on texts that hold such a pair: a plain substring search is far cheaper than its scan.
 _SHOUTED_PUNCTUATION = re.compile(r"[!?][!?]+")
 _WORD = re.compile(r"\w+")
+_IS_WHOLE_LINE = itemgetter(3)  # Segment.whole_line
 
 
 def fold_case(text: str) -> str:
@@ -184,8 +187,10 @@ class CueMatcher:
         """Whole-line furniture ("Post a Comment", "0 Comments") and headlines repeated verbatim."""
         cues = []
         seen_headlines: set[str] = set()
-        lines = [(index, start, end) for index, (start, end, _, whole) in enumerate(segments) if whole]
-        for index, start, end in lines:
+        # Most segments are sentences inside a paragraph: pick the whole lines out without a
+        # Python-level step per segment.
+        for index in compress(range(len(segments)), map(_IS_WHOLE_LINE, segments)):
+            start, end = segments[index][:2]
             if end - start > _MAX_HEADLINE_CHARS:
                 continue
             line = text[start:end]
@@ -215,6 +220,6 @@ class CueMatcher:
             return at_sentence_start and not followed_by_number
         if word.lower().startswith("would"):
             before = _WORD.findall(text, max(segment.start, start - 60), start)[-_REPORTED_FUTURE_WINDOW:]
-            speech = self.lexicon.speech_verbs
-            return not any(token.lower() in speech for token in before)
+            # isdisjoint over map() asks the same as any(... in speech) without a Python-level loop.
+            return self.lexicon.speech_verbs.isdisjoint(map(str.lower, before))
         return True

@@ -142,7 +142,7 @@ class SourceResolver:
         if space > low and folded[space] == " ":
             # The usual case, a plain word right before the verb ("Chen said", "officials said"):
             # read it with two string calls instead of the token pattern.
-            word_start = max(folded.rfind(" ", low, space) + 1, low)
+            word_start = folded.rfind(" ", low, space) + 1 or low  # as max(), without the call
             word = folded[word_start:space]
             if word.isalpha() and word not in self.skip_words:
                 return self._before(text, reversed_folded, low, (word, word_start), verb_end, belief)
@@ -219,7 +219,7 @@ class SourceResolver:
         if kind is None and text[start].isupper():  # _is_name, the lists already asked
             name_start = start
             while name_start - 1 > low and text[name_start - 1] == " ":  # "Esmaeil Baghaei said"
-                previous_start = max(text.rfind(" ", low, name_start - 1) + 1, low)
+                previous_start = text.rfind(" ", low, name_start - 1) + 1 or low
                 previous = text[previous_start : name_start - 1]
                 if not (_is_word(previous) and self._is_name(text, previous.lower(), previous_start)):
                     break
