@@ -137,7 +137,9 @@ class SourceResolver:
         """
         if folded.startswith("according to", verb_start):
             return self._after(text, folded, verb_start, verb_end, sentence_end)
-        low = max(sentence_start, verb_start - _LOOK_BEHIND_CHARS)
+        low = verb_start - _LOOK_BEHIND_CHARS
+        if low < sentence_start:  # max(), without the call: this runs for every verb
+            low = sentence_start
         space = verb_start - 1
         if space > low and folded[space] == " ":
             # The usual case, a plain word right before the verb ("Chen said", "officials said"):
