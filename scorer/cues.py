@@ -152,7 +152,7 @@ class CueMatcher:
                         if source_start >= cues[-1].start:
                             continue  # its source phrase is already a cue ("some experts | say")
                         source_start = start  # a cue inside the source's words: mark the verb alone
-                    source_end = source.end if source.end > end else end  # max(), without the call
+                    source_end = max(source.end, end)
                     cue = new_cue(Cue, (source.type, source.rule, source_start, source_end, sentence, source.name))
             if cue is None and cue_type is not None:
                 if cue_type == "speculative_modal" and not self._is_speculative(text, segments[sentence], start, end):

@@ -138,7 +138,7 @@ class SourceResolver:
         if folded.startswith("according to", verb_start):
             return self._after(text, folded, verb_start, verb_end, sentence_end)
         low = verb_start - _LOOK_BEHIND_CHARS
-        if low < sentence_start:  # max(), without the call: this runs for every verb
+        if low < sentence_start:  # noqa: PLR1730 - max() costs a call, and this runs for every verb
             low = sentence_start
         space = verb_start - 1
         if space > low and folded[space] == " ":

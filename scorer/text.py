@@ -10,9 +10,10 @@ from __future__ import annotations
 import codecs
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from .errors import InputError
 
