@@ -140,15 +140,19 @@ class SourceResolver:
         low = verb_start - _LOOK_BEHIND_CHARS
         if low < sentence_start:  # noqa: PLR1730 - max() costs a call, and this runs for every verb
             low = sentence_start
+        head = None
         space = verb_start - 1
         if space > low and folded[space] == " ":
             # The usual case, a plain word right before the verb ("Chen said", "officials said"):
-            # read it with two string calls instead of the token pattern.
+            # read it with two string calls instead of the token pattern, which would read the same.
             word_start = folded.rfind(" ", low, space) + 1 or low  # as max(), without the call
             word = folded[word_start:space]
-            if word.isalpha() and word not in self.skip_words:
-                return self._before(text, reversed_folded, low, (word, word_start), verb_end, belief)
-        head = previous_token(reversed_folded, low, verb_start)
+            if word.isalpha():
+                if word not in self.skip_words:
+                    return self._before(text, reversed_folded, low, (word, word_start), verb_end, belief)
+                head = word, word_start  # "Chen also said": the skip loop below starts from here
+        if head is None:
+            head = previous_token(reversed_folded, low, verb_start)
         while head is not None and head[0] in self.skip_words:
             head = previous_token(reversed_folded, low, head[1])
         if head is not None and head[0] == ")":
