@@ -31,9 +31,9 @@ _REVERSED_TOKEN = re.compile(
     r"(\w+(?:['\u2019.&-]\w+)*|[,;:!?\"\u201c\u201d\u2018\u2019()\[\]\u2014\u2013])"
 )
 _QUOTES = frozenset("\"\u201c\u201d\u2018\u2019'")
+_PUNCTUATION = frozenset(",;:!?()[]\u2014\u2013") | _QUOTES
 # What a word right before a verb is to _before, which asks in this order of priority.
 _ANONYMOUS_HEAD, _UNNAMED_PERSON, _PRONOUN, _NAMED_ROLE, _NOT_A_NAME = range(5)
-_PUNCTUATION = frozenset(",;:!?()[]\u2014\u2013") | _QUOTES
 
 ATTRIBUTION = "attribution"
 ANONYMOUS = "anonymous_source"
