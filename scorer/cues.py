@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from .lexicon import IGNORE, PHRASE_SEPARATORS, Lexicon
@@ -40,8 +42,11 @@ _MAX_FURNITURE_WORDS = 12
 _MAX_FURNITURE_CHARS = 120
 _MAX_HEADLINE_CHARS = 200
 _MIN_HEADLINE_WORDS = 3
-# Words before "would" in which a verb of saying makes it reported speech ("she said she would").
+# Words (and at most how many characters) before "would", within its sentence, in which a verb of
+# saying makes it reported speech: "she said she would", "the ministry said in a statement that it
+# was studying the judgment and would decide".
 _REPORTED_FUTURE_WINDOW = 40
+_REPORTED_FUTURE_CHARS = 400
 # "sources close to the harbour authority say": how far a verb may stand from the vague source
 # phrase whose subject it completes.
 _SUBJECT_GAP_CHARS = 60
@@ -51,6 +56,21 @@ _NO_BRACKETS = str.maketrans("()[]", "    ")
 # on texts that hold such a pair: a plain substring search is far cheaper than its scan.
 _SHOUTED_PUNCTUATION = re.compile(r"[!?][!?]+")
 _WORD = re.compile(r"\w+")
+_IS_WHOLE_LINE = itemgetter(3)  # Segment.whole_line
+
+
+def _holds_shouting(text: str) -> bool:
+    """Whether ``text`` holds "!!", "!?" or "?!", the pairs every shouted run starts with.
+
+    Each pair holds a "!", few articles hold any and the rest only a handful: looking beside each
+    "!" is much cheaper than three substring searches of the whole text, let alone the pattern's scan.
+    """
+    bang = text.find("!")
+    while bang >= 0:
+        if text[bang + 1 : bang + 2] in ("!", "?") or (bang > 0 and text[bang - 1] == "?"):
+            return True
+        bang = text.find("!", bang + 1)
+    return False
 
 
 def fold_case(text: str) -> str:
@@ -95,6 +115,10 @@ class CueMatcher:
             "|".join(f"(?P<r{index}>{source})" for index, (_, source) in enumerate(lexicon.line_rules))
         )
         self._line_rules = [rule for rule, _ in lexicon.line_rules]
+        # The same rules without their names, to rule ordinary lines out first: re passes over an
+        # alternative on its first character only when no group opens before it, so this pattern
+        # is faster, and _line_pattern then names the rule for the few lines that are furniture.
+        self._any_line_rule = re.compile("|".join(f"(?:{source})" for _, source in lexicon.line_rules))
 
     def find(self, text: str, segments: list[Segment]) -> list[Cue]:
         """All cues in ``text``, sorted by position, none overlapping another."""
@@ -154,8 +178,8 @@ class CueMatcher:
     @staticmethod
     def _punctuation_cues(text: str, starts: list[int]) -> list[Cue]:
         """Runs of exclamation marks ("!!!", "?!"): sensational punctuation."""
-        if "!!" not in text and "!?" not in text and "?!" not in text:
-            return []  # three substring searches are much cheaper than the pattern's scan
+        if not _holds_shouting(text):
+            return []
         return [
             Cue("sensational", "sensational.repeated_exclamation", m.start(), m.end(), bisect_right(starts, m.start()) - 1, "")
             for m in _SHOUTED_PUNCTUATION.finditer(text)
@@ -182,15 +206,18 @@ class CueMatcher:
         """Whole-line furniture ("Post a Comment", "0 Comments") and headlines repeated verbatim."""
         cues = []
         seen_headlines: set[str] = set()
-        lines = [(index, start, end) for index, (start, end, _, whole) in enumerate(segments) if whole]
-        for index, start, end in lines:
+        # Most segments are sentences inside a paragraph: pick the whole lines out without a
+        # Python-level step per segment.
+        for index in compress(range(len(segments)), map(_IS_WHOLE_LINE, segments)):
+            start, end = segments[index][:2]
             if end - start > _MAX_HEADLINE_CHARS:
                 continue
             line = text[start:end]
             if end - start <= _MAX_FURNITURE_CHARS:
                 words = (line.translate(_NO_BRACKETS) if "(" in line or "[" in line else line).split()
                 if len(words) <= _MAX_FURNITURE_WORDS:
-                    match = self._line_pattern.fullmatch(" ".join(words).lower())
+                    normalised = " ".join(words).lower()
+                    match = self._any_line_rule.fullmatch(normalised) and self._line_pattern.fullmatch(normalised)
                     if match:
                         rule = self._line_rules[int(match.lastgroup[1:])]
                         cues.append(Cue("boilerplate", rule, start, end, index, ""))
@@ -212,7 +239,7 @@ class CueMatcher:
             followed_by_number = text[end : end + 2].strip()[:1].isdigit()
             return at_sentence_start and not followed_by_number
         if word.lower().startswith("would"):
-            before = _WORD.findall(text, max(segment.start, start - 400), start)[-_REPORTED_FUTURE_WINDOW:]
-            speech = self.lexicon.speech_verbs
-            return not any(token.lower() in speech for token in before)
+            before = _WORD.findall(text, max(segment.start, start - _REPORTED_FUTURE_CHARS), start)[-_REPORTED_FUTURE_WINDOW:]
+            # isdisjoint over map() asks the same as any(... in speech) without a Python-level loop.
+            return self.lexicon.speech_verbs.isdisjoint(map(str.lower, before))
         return True

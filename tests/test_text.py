@@ -68,10 +68,20 @@ def sentences(text, abbreviations):
         ("Is it true? Nobody knows! Maybe.", ["Is it true?", "Nobody knows!", "Maybe."]),
         ("They moved to the U.S. The move was hard.", ["They moved to the U.S.", "The move was hard."]),
         ("Acme Inc. said profits rose.", None),
+        ("Really?! Yes.\tNo!!! \u201cWhy?\u201d Wait\u2026 Then.", ["Really?!", "Yes.", "No!!!", "\u201cWhy?\u201d", "Wait\u2026", "Then."]),
+        ("He waited..! Nothing came.", ["He waited..!", "Nothing came."]),
     ],
 )
 def test_sentence_boundaries(abbreviations, text, expected):
     assert sentences(text, abbreviations) == (expected or [text])
+
+
+def test_a_token_judged_once_is_judged_the_same_in_a_new_context(abbreviations):
+    # The decision about a word before a full stop is memoised; what follows it still counts.
+    assert sentences("They moved to the U.S. The move was hard.", abbreviations) == ["They moved to the U.S.", "The move was hard."]
+    assert sentences("They moved to the U.S. Army base.", abbreviations) == ["They moved to the U.S. Army base."]
+    assert sentences("1. It rose. No. 5 fell.", abbreviations) == ["1. It rose.", "No. 5 fell."]
+    assert sentences("We won 1. No. It rose.", abbreviations) == ["We won 1.", "No.", "It rose."]
 
 
 def test_numbered_list_items_and_headlines_are_segments_of_their_own(abbreviations):
