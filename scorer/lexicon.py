@@ -55,6 +55,9 @@ SOURCE_LISTS = (
     "determiners",
     "prepositions",
     "clause_words",
+    "post_modifiers",
+    "passive_auxiliaries",
+    "recipient_verbs",
 )
 TEXT_LISTS = ("abbreviations", "abbreviations_final", "abbreviations_numbered", "sentence_openers")
 
@@ -97,6 +100,9 @@ class Lexicon:
     determiners: frozenset[str]
     prepositions: frozenset[str]
     clause_words: frozenset[str]
+    post_modifiers: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    recipient_verbs: frozenset[str]
     abbreviations: Abbreviations
     digest: str  # sha256 of every file's path and bytes: a model records it and must match
     location: str

@@ -19,6 +19,9 @@ from .lexicon import Lexicon
 # subject. Subjects of reporting verbs sit within a few words of them in news prose.
 _LOOK_BEHIND_CHARS = 64
 _LOOK_AHEAD_TOKENS = 12
+# How many words a vague source's post-modifier may run to before the verb: "people who have
+# visited the region say".
+_POST_MODIFIER_TOKENS = 10
 # How far back an appositive's opening comma may be: "Dina Esfandiary, a Middle East analyst at the
 # International Crisis Group, said".
 _APPOSITIVE_CHARS = 200
@@ -84,6 +87,9 @@ class SourceResolver:
     determiners: frozenset[str]
     prepositions: frozenset[str]
     clause_words: frozenset[str]
+    post_modifiers: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    recipient_verbs: frozenset[str]
     openers: frozenset[str]  # capitalised only because they open a sentence ("The", "But")
     # Every listed word with what it is to _before: one dict lookup instead of up to six set
     # lookups, for the words that most often stand before a verb ("the state", "I think").
@@ -115,6 +121,9 @@ class SourceResolver:
             determiners=lexicon.determiners,
             prepositions=lexicon.prepositions,
             clause_words=lexicon.clause_words,
+            post_modifiers=lexicon.post_modifiers,
+            passive_auxiliaries=lexicon.passive_auxiliaries,
+            recipient_verbs=lexicon.recipient_verbs,
             openers=lexicon.abbreviations.sentence_openers,
         )
 
@@ -149,7 +158,9 @@ class SourceResolver:
             word = folded[word_start:space]
             if word.isalpha():
                 if word not in self.skip_words:
-                    return self._before(text, reversed_folded, low, (word, word_start), verb_end, belief)
+                    return self._before(text, reversed_folded, low, (word, word_start), verb_end, belief, folded)
+                if word in self.passive_auxiliaries and folded[verb_start:verb_end] in self.recipient_verbs:
+                    return None  # "residents were told": they heard it, they did not say it
                 head = word, word_start  # "Chen also said": the skip loop below starts from here
         if head is None:
             head = previous_token(reversed_folded, low, verb_start)
@@ -171,8 +182,11 @@ class SourceResolver:
             named = self._appositive_subject(text, folded, reversed_folded, sentence_start, head[1], verb_end, belief)
             if named is not None:
                 return named
-            head = before  # "the ministry, in a rare statement, said": judge by the words before the comma
-        return self._before(text, reversed_folded, low, head, verb_end, belief)
+            # "the ministry, in a rare statement, said": judge by the words before the comma, but do
+            # not read them as a post-modifier ("Keane, who volunteered as a poll watcher for the
+            # party in two elections, told": the watcher is not the subject).
+            return self._before(text, reversed_folded, low, before, verb_end, belief)
+        return self._before(text, reversed_folded, low, head, verb_end, belief, folded)
 
     def _appositive_subject(
         self, text: str, folded: str, reversed_folded: str, sentence_start: int, comma: int, verb_end: int, belief: bool
@@ -201,14 +215,29 @@ class SourceResolver:
         return self._before(text, reversed_folded, low, subject, verb_end, belief)
 
     def _before(
-        self, text: str, reversed_folded: str, low: int, head: tuple[str, int], verb_end: int, belief: bool
+        self,
+        text: str,
+        reversed_folded: str,
+        low: int,
+        head: tuple[str, int],
+        verb_end: int,
+        belief: bool,
+        folded: str | None = None,
     ) -> Source | None:
+        """Classify the source from ``head``, the word before the verb. Given the folded text, a
+        head that is no source may end a vague source's post-modifier (_post_modified_source)."""
         word, start = head
         kind = self.word_kinds.get(word)
         if kind == _ANONYMOUS_HEAD:
             return _new_source(Source, (ANONYMOUS, "anonymous_source.unnamed_source", start, verb_end, ""))
         if kind == _UNNAMED_PERSON:
             return _new_source(Source, (ANONYMOUS, "anonymous_source.unnamed_person", start, verb_end, ""))
+        if folded is not None and kind is None and not text[start].isupper():
+            # "fighters" in "researchers who track foreign fighters say": perhaps the end of a
+            # vague source's relative clause or prepositional phrase.
+            source = self._post_modified_source(folded, low, head, verb_end)
+            if source is not None:
+                return source
         if belief:
             # A belief held by a named subject is not evidence offered by a source ("Iran's
             # investment in Syria suggests", "I think"): only vague believers make a cue.
@@ -231,6 +260,33 @@ class SourceResolver:
                     break
                 name_start = previous_start
             return _new_source(Source, (ATTRIBUTION, "attribution.named_source", name_start, verb_end, word))
+        return None
+
+    def _post_modified_source(self, folded: str, low: int, head: tuple[str, int], verb_end: int) -> Source | None:
+        """A vague source further back whose post-modifier runs up to the verb: "officials in the
+        host country insist", "banking experts who have studied the lender's books say".
+
+        The words before the head come from one split, not the token pattern: this runs for many
+        verbs, and few of them have such a source.
+        """
+        following, position = head
+        if position - 1 <= low or folded[position - 1] != " ":
+            return None
+        words = folded[low : position - 1].split(" ")
+        if low and folded[low - 1].isalnum():
+            words = words[1:]  # the window cut a word in two
+        end = position - 1  # where the word being read ends
+        for word in reversed(words[-_POST_MODIFIER_TOKENS:]):
+            if not word or word[-1] in _PUNCTUATION or word[0] in _PUNCTUATION:
+                return None  # a clause boundary: "..., who volunteered as a poll watcher for the party, told"
+            if following in self.post_modifiers:
+                kind = self.word_kinds.get(word)
+                if kind == _ANONYMOUS_HEAD:
+                    return _new_source(Source, (ANONYMOUS, "anonymous_source.unnamed_source", end - len(word), verb_end, ""))
+                if kind == _UNNAMED_PERSON:
+                    return _new_source(Source, (ANONYMOUS, "anonymous_source.unnamed_person", end - len(word), verb_end, ""))
+            following = word
+            end -= len(word) + 1
         return None
 
     def _after(self, text: str, folded: str, verb_start: int, verb_end: int, sentence_end: int) -> Source | None:

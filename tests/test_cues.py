@@ -108,6 +108,16 @@ GOLDEN = [
         {"speculative_modal"},
     ),
     ("The merger would cut 2,000 jobs.", {"speculative_modal"}, set()),
+    # A vague source keeps its post-modifier: the verb's subject is the head further back.
+    ("Experts who inspected the bridge say the cracks are recent.", {"anonymous_source"}, {"attribution"}),
+    ("Officials in the regional capital insist the dam is safe.", {"anonymous_source"}, {"attribution"}),
+    (
+        "Mara Okoye, who worked as a poll watcher for the party in two elections, told reporters she saw nothing.",
+        {"attribution"},
+        {"anonymous_source"},
+    ),
+    # Told, not telling.
+    ("Residents were told to leave their homes by noon.", set(), {"anonymous_source", "attribution"}),
 ]
 
 
