@@ -17,7 +17,13 @@ from pathlib import Path
 
 from .attribution_eval import evaluate_polnear
 from .evaluation import evaluate, evaluate_sentences, uncertainty_rules
-from .reference import PLAIN_WORDS, plain_word_list, supervised_cross_validated, supervised_upper_bound
+from .reference import (
+    PLAIN_WORDS,
+    plain_word_list,
+    rules_reweighted_upper_bound,
+    supervised_cross_validated,
+    supervised_upper_bound,
+)
 from .training import DEFAULT_DATA
 
 COMMAND = "make evaluate SHARED={shared}"
@@ -70,12 +76,14 @@ def _sentence_table(report: dict) -> list[str]:
 _WEASEL_RULES_SHOWN = 12
 
 
-def _weasel_rules_section(weasel: Path, ours: float, upper: float) -> list[str]:
+def _weasel_rules_section(weasel: Path, ours: float, upper: float, reweighted: float) -> list[str]:
     rules = uncertainty_rules(weasel)[:_WEASEL_RULES_SHOWN]
     lines = [
         "Why the issue's floor of 0.65 is not met: the upper reference, a model trained on these very "
         f"sentences with its threshold picked in hindsight, reaches {_f(upper)}, against {_f(ours)} for our "
-        "detector, which never sees them. The annotators marked Wikipedia weasel wording, not hedging "
+        "detector, which never sees them. Letting these labels decide, out of sample, how much each of our "
+        f"rules counts reaches {_f(reweighted)}: re-weighting our rules for these annotators does not get near "
+        "the floor either. The annotators marked Wikipedia weasel wording, not hedging "
         "in general: the table below shows, for our most frequent rules, the share of the sentences "
         "they fire in that the annotators labelled uncertain. Speculative \"may\" is the clearest case: "
         "the issue requires it to be a cue, and these annotators mostly did not count it.",
@@ -131,7 +139,7 @@ def build(shared: Path, extra: Path | None = None, reliable: str | None = None) 
         report = evaluate_sentences(weasel)
         numbers["weasel"] = report["types"]["uncertain"]
         plain, supervised = plain_word_list(weasel), supervised_cross_validated(weasel)
-        upper = supervised_upper_bound(weasel)
+        upper, reweighted = supervised_upper_bound(weasel), rules_reweighted_upper_bound(weasel)
         out += [
             "### Uncertainty on wiki-weasel (CoNLL-2010 Wikipedia sentences)",
             "",
@@ -154,8 +162,11 @@ def build(shared: Path, extra: Path | None = None, reliable: str | None = None) 
             "| the same with word 1-3-grams and character 2-5-grams, threshold picked in hindsight for the best F1 "
             f"(at {upper['threshold']:.2f}): an upper reference | "
             f"{_f(upper['precision'])} | {_f(upper['recall'])} | {_f(upper['f1'])} |",
+            "| our own rules, each weighted by logistic regression trained on these sentences (cross-validated), "
+            f"threshold picked in hindsight (at {reweighted['threshold']:.2f}): our rules re-weighted for these labels | "
+            f"{_f(reweighted['precision'])} | {_f(reweighted['recall'])} | {_f(reweighted['f1'])} |",
             "",
-            *_weasel_rules_section(weasel, numbers["weasel"]["f1"], upper["f1"]),
+            *_weasel_rules_section(weasel, numbers["weasel"]["f1"], upper["f1"], reweighted["f1"]),
         ]
     else:
         out += [f"wiki-weasel: skipped, {weasel} not found.", ""]
