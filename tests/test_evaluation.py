@@ -24,3 +24,15 @@ def test_uncertainty_rules_report_how_often_annotators_agree(tmp_path):
 def test_binary_sentence_file_is_scored_on_uncertainty(tmp_path):
     uncertain = evaluate_sentences(write_labelled(tmp_path))["types"]["uncertain"]
     assert (uncertain["precision"], uncertain["recall"], uncertain["support"]) == (2 / 3, 1.0, 2)
+
+
+def test_reference_threshold_is_the_f1_best_one():
+    import numpy as np
+
+    from scorer.reference import _best_threshold
+
+    gold = [True, True, False, False, True]
+    probability = np.array([0.9, 0.35, 0.3, 0.12, 0.5])
+    best = _best_threshold(gold, probability)
+    # Above 0.30 and up to 0.35, all three uncertain sentences are found and no other: F1 1.0.
+    assert best["f1"] == 1.0 and 0.30 < best["threshold"] <= 0.35
