@@ -91,7 +91,7 @@ def _best_threshold(gold: list[bool], probability) -> dict:
 
     reports = [
         count(gold, list(probability >= threshold)).to_dict() | {"threshold": round(float(threshold), 2)}
-        for threshold in np.arange(0.10, 0.70, 0.02)
+        for threshold in np.round(np.arange(0.10, 0.70, 0.02), 2)  # exact thresholds, as reported
     ]
     return max(reports, key=lambda report: report["f1"])
 
