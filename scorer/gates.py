@@ -4,7 +4,7 @@
     python -m scorer.gates --shared ../shared/data --update   # raise floors to today's numbers
 
 The floors and the digests of the evaluation data live in docs/evaluation-gates.json. A floor is
-today's measurement minus a small tolerance; --update never lowers a floor unless --allow-lower is
+today's measurement minus a small tolerance (larger where one document moves a metric more); --update never lowers a floor unless --allow-lower is
 given, so a regression cannot be waved through by re-pinning. If the evaluation data changed (its
 digest differs), the gate says so rather than comparing numbers measured on different data.
 """
@@ -21,6 +21,9 @@ from .evaluation_docs import build
 
 GATES_FILE = Path(__file__).resolve().parent.parent / "docs" / "evaluation-gates.json"
 TOLERANCE = 0.01
+# Metrics on few documents move by more than TOLERANCE when a single document changes side: the
+# floor sits about two documents' worth below today's value (test split: 90 articles; Horne: 101).
+TOLERANCES = {"test.accuracy": 0.025, "horne.roc_auc": 0.02}
 # The public data set behind each metric prefix (metrics of our own data have none).
 DATASETS = {"horne": "horne2017-buzzfeed", "weasel": "wiki-weasel", "polnear": "polnear-train"}
 
@@ -78,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:32} {value:.4f}  floor {'-' if floor is None else f'{floor:.4f}'}  {status}")
     if args.update:
         for name, value in measured.items():
-            new_floor = round(value - TOLERANCE, 4)
+            new_floor = round(value - TOLERANCES.get(name, TOLERANCE), 4)
             old = gates["floors"].get(name)
             if old is not None and new_floor < old and not args.allow_lower:
                 print(f"refusing to lower {name} from {old} to {new_floor} (use --allow-lower)", file=sys.stderr)

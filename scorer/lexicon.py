@@ -58,6 +58,7 @@ SOURCE_LISTS = (
     "post_modifiers",
     "passive_auxiliaries",
     "recipient_verbs",
+    "inverting_verbs",
 )
 TEXT_LISTS = ("abbreviations", "abbreviations_final", "abbreviations_numbered", "sentence_openers")
 
@@ -103,6 +104,7 @@ class Lexicon:
     post_modifiers: frozenset[str]
     passive_auxiliaries: frozenset[str]
     recipient_verbs: frozenset[str]
+    inverting_verbs: frozenset[str]
     abbreviations: Abbreviations
     digest: str  # sha256 of every file's path and bytes: a model records it and must match
     location: str

@@ -26,12 +26,14 @@ _POST_MODIFIER_TOKENS = 10
 # International Crisis Group, said".
 _APPOSITIVE_CHARS = 200
 
-_TOKEN = re.compile(r"\w+(?:['\u2019.&-]\w+)*|[,;:!?\"\u201c\u201d\u2018\u2019()\[\]\u2014\u2013]")
+# A plain apostrophe on its own is a token too: British single quotes ("'We will fight,' said
+# Khan") and the doubled apostrophes some corpora use for quotation marks.
+_TOKEN = re.compile(r"\w+(?:['\u2019.&-]\w+)*|[,;:!?\"'\u201c\u201d\u2018\u2019()\[\]\u2014\u2013]")
 # One token read backwards: matched on the reversed text, so finding the word before a position
 # costs the length of that word, not of the window before it.
 _REVERSED_TOKEN = re.compile(
-    r"[^\w,;:!?\"\u201c\u201d\u2018\u2019()\[\]\u2014\u2013]*"
-    r"(\w+(?:['\u2019.&-]\w+)*|[,;:!?\"\u201c\u201d\u2018\u2019()\[\]\u2014\u2013])"
+    r"[^\w,;:!?\"'\u201c\u201d\u2018\u2019()\[\]\u2014\u2013]*"
+    r"(\w+(?:['\u2019.&-]\w+)*|[,;:!?\"'\u201c\u201d\u2018\u2019()\[\]\u2014\u2013])"
 )
 _QUOTES = frozenset("\"\u201c\u201d\u2018\u2019'")
 _PUNCTUATION = frozenset(",;:!?()[]\u2014\u2013") | _QUOTES
@@ -58,6 +60,13 @@ def _is_word(token: str) -> bool:
     """Letters, perhaps with inner hyphens, dots or apostrophes: "Jean-Paul", "Maj.", "O'Neill"."""
     # Most words are letters only, and one isalpha() then settles it without the four copies.
     return token.isalpha() or token.replace("-", "").replace(".", "").replace("'", "").replace("\u2019", "").isalpha()
+
+
+def _before_parenthesis(folded: str, reversed_folded: str, low: int, closing: tuple[str, int]) -> tuple[str, int] | None:
+    """The token before the parenthesis that ``closing`` ends: "the Office for the Coordination of
+    Humanitarian Affairs (OCHA) said" is judged by "Affairs"."""
+    opening = folded.rfind("(", low, closing[1])
+    return previous_token(reversed_folded, low, opening) if opening >= 0 else None
 
 
 class Source(NamedTuple):
@@ -90,6 +99,7 @@ class SourceResolver:
     post_modifiers: frozenset[str]
     passive_auxiliaries: frozenset[str]
     recipient_verbs: frozenset[str]
+    inverting_verbs: frozenset[str]
     openers: frozenset[str]  # capitalised only because they open a sentence ("The", "But")
     # Every listed word with what it is to _before: one dict lookup instead of up to six set
     # lookups, for the words that most often stand before a verb ("the state", "I think").
@@ -124,6 +134,7 @@ class SourceResolver:
             post_modifiers=lexicon.post_modifiers,
             passive_auxiliaries=lexicon.passive_auxiliaries,
             recipient_verbs=lexicon.recipient_verbs,
+            inverting_verbs=lexicon.inverting_verbs,
             openers=lexicon.abbreviations.sentence_openers,
         )
 
@@ -167,10 +178,7 @@ class SourceResolver:
         while head is not None and head[0] in self.skip_words:
             head = previous_token(reversed_folded, low, head[1])
         if head is not None and head[0] == ")":
-            # "the Office for the Coordination of Humanitarian Affairs (OCHA) said": judge by the
-            # words before the parenthesis.
-            opening = folded.rfind("(", low, head[1])
-            head = previous_token(reversed_folded, low, opening) if opening >= 0 else None
+            head = _before_parenthesis(folded, reversed_folded, low, head)
         if head is None:
             return None
         if head[0] in _QUOTES:
@@ -179,13 +187,25 @@ class SourceResolver:
             before = previous_token(reversed_folded, low, head[1])
             if before is None or before[0] in _QUOTES:
                 return self._after(text, folded, verb_start, verb_end, sentence_end)  # '"...," said Chen'
+            if before[0] == ")":  # "Sen. Jack Reed (D-R.I.), said"
+                before = _before_parenthesis(folded, reversed_folded, low, before)
+                if before is None:
+                    return None
             named = self._appositive_subject(text, folded, reversed_folded, sentence_start, head[1], verb_end, belief)
             if named is not None:
                 return named
             # "the ministry, in a rare statement, said": judge by the words before the comma, but do
             # not read them as a post-modifier ("Keane, who volunteered as a poll watcher for the
             # party in two elections, told": the watcher is not the subject).
-            return self._before(text, reversed_folded, low, before, verb_end, belief)
+            source = self._before(text, reversed_folded, low, before, verb_end, belief)
+            if source is None and folded[verb_start:verb_end] in self.inverting_verbs:
+                # No subject before the comma: perhaps a named one after the verb, as after a quote
+                # ("The internet spread it faster, said Angie Holan, the site's editor"). Only a
+                # name: in "..., saying they feared" the pronoun is no inverted subject.
+                source = self._after(text, folded, verb_start, verb_end, sentence_end)
+                if source is not None and source.rule != "attribution.named_source":
+                    return None
+            return source
         return self._before(text, reversed_folded, low, head, verb_end, belief, folded)
 
     def _appositive_subject(
@@ -232,7 +252,7 @@ class SourceResolver:
             return _new_source(Source, (ANONYMOUS, "anonymous_source.unnamed_source", start, verb_end, ""))
         if kind == _UNNAMED_PERSON:
             return _new_source(Source, (ANONYMOUS, "anonymous_source.unnamed_person", start, verb_end, ""))
-        if folded is not None and kind is None and not text[start].isupper():
+        if folded is not None and (kind is None or kind == _NOT_A_NAME) and not text[start].isupper():
             # "fighters" in "researchers who track foreign fighters say": perhaps the end of a
             # vague source's relative clause or prepositional phrase.
             source = self._post_modified_source(folded, low, head, verb_end)

@@ -116,6 +116,14 @@ GOLDEN = [
         {"attribution"},
         {"anonymous_source"},
     ),
+    # Quotation marks as British and older American copy write them, and subjects set off by commas.
+    ("'We will not retreat,' said Ahmed Khan, the commander.", {"attribution"}, {"anonymous_source"}),
+    ("''We will not retreat,'' said Ahmed Khan.", {"attribution"}, {"anonymous_source"}),
+    ("Sen. Jack Reed (D-R.I.), said after a lunch that he had not read it.", {"attribution"}, set()),
+    ("Prices will keep rising this winter, said Angie Holan, the bank's economist.", {"attribution"}, set()),
+    ("The workers refused the offer, saying they feared for their jobs.", set(), {"attribution"}),
+    ("Mrs. Clinton has since said she would support it.", {"attribution"}, set()),
+    ("Supporters of tighter rules here say there is a link.", {"anonymous_source"}, {"attribution"}),
     # Told, not telling.
     ("Residents were told to leave their homes by noon.", set(), {"anonymous_source", "attribution"}),
 ]
