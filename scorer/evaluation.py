@@ -8,7 +8,7 @@ from typing import Callable
 from .api import Analyzer, Scorer
 from .corpus import UNCERTAIN, LabelledArticle, LabelledSentence, load_articles, load_sentences
 from .lexicon import CUE_TYPES
-from .metrics import binary_report, count
+from .metrics import binary_report, count, roc_auc_interval
 
 # A sentence counts as uncertain when the detector finds one of these cue types in it.
 UNCERTAINTY_TYPES = frozenset({"anonymous_source", "hedge", "speculative_modal"})
@@ -21,20 +21,25 @@ def evaluate(
     split: str | None = None,
     lexicons: str | os.PathLike | None = None,
     progress: Callable[[int, int], None] | None = None,
+    interval: bool = False,
 ) -> dict:
     """Score every article of a labelled corpus and report how well scores separate the labels.
 
     ``split`` keeps only articles of that split (a corpus with articles.csv, like training_data/).
+    ``interval`` adds a bootstrap interval of the ROC-AUC (``roc_auc_interval``).
     """
     scorer = Scorer(model, lexicons)
     articles = load_articles(data, reliable)
     if split is not None:
         articles = [article for article in articles if article.split == split]
-    return evaluate_articles(scorer, articles, progress) | {"data": str(data), "split": split}
+    return evaluate_articles(scorer, articles, progress, interval) | {"data": str(data), "split": split}
 
 
 def evaluate_articles(
-    scorer: Scorer, articles: list[LabelledArticle], progress: Callable[[int, int], None] | None = None
+    scorer: Scorer,
+    articles: list[LabelledArticle],
+    progress: Callable[[int, int], None] | None = None,
+    interval: bool = False,
 ) -> dict:
     labels, probabilities, errors = [], [], []
     for index, article in enumerate(articles):
@@ -53,6 +58,8 @@ def evaluate_articles(
     if not labels:
         raise ValueError("no article could be scored")
     report = binary_report(labels, probabilities)
+    if interval:
+        report["roc_auc_interval"] = roc_auc_interval(labels, probabilities)
     return report | {"model": scorer.model_id, "errors": errors}
 
 

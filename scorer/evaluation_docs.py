@@ -33,6 +33,17 @@ def _f(value) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
+def _interval_line(report: dict) -> list[str]:
+    interval = report.get("roc_auc_interval")
+    if not interval:
+        return []
+    return [
+        f"ROC-AUC 95% bootstrap interval: {_f(interval[0])} to {_f(interval[1])} "
+        f"(1,000 resamples of each class, `scorer.metrics.roc_auc_interval`).",
+        "",
+    ]
+
+
 def _article_section(title: str, report: dict, command: str) -> list[str]:
     lines = [
         f"### {title}",
@@ -47,6 +58,7 @@ def _article_section(title: str, report: dict, command: str) -> list[str]:
         f"| {_f(report['accuracy'])} | {_f(report['precision'])} | {_f(report['recall'])} | {_f(report['f1'])} "
         f"| {_f(report['roc_auc'])} | {_f(report['brier'])} |",
         "",
+        *_interval_line(report),
         "Confusion matrix (rows actual, columns predicted):",
         "",
         "| | predicted reliable | predicted unreliable |",
@@ -113,12 +125,12 @@ def build(shared: Path, extra: Path | None = None, reliable: str | None = None) 
         "",
     ]
     intro, out = out, ["## Articles", ""]
-    test = evaluate(DEFAULT_DATA, split="test")
+    test = evaluate(DEFAULT_DATA, split="test", interval=True)
     numbers["test"] = test
     out += _article_section("Our test split (never used for tuning)", test, "scorer evaluate training_data --split test")
     horne = shared / "horne2017-buzzfeed"
     if horne.is_dir():
-        report = evaluate(horne, reliable="real")
+        report = evaluate(horne, reliable="real", interval=True)
         numbers["horne"] = report
         out += _article_section(
             "Zero-shot on Horne & Adali 2017 (BuzzFeed political news; real = reliable, fake = unreliable; never trained on)",
@@ -129,7 +141,7 @@ def build(shared: Path, extra: Path | None = None, reliable: str | None = None) 
         out += [f"Horne & Adali: skipped, {horne} not found.", ""]
 
     if extra is not None:
-        report = evaluate(extra, reliable=reliable)
+        report = evaluate(extra, reliable=reliable, interval=True)
         numbers["extra"] = report
         flag = f" --reliable {reliable}" if reliable else ""
         out += _article_section(f"{extra} (given with DATA=)", report, f"scorer evaluate {extra}{flag}")

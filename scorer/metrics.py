@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 from dataclasses import dataclass
 
 CALIBRATION_BINS = 10
@@ -25,6 +26,28 @@ def roc_auc(labels: list[bool], scores: list[float]) -> float | None:
         rank_sum += average_rank * sum(1 for k in range(index, tied_end + 1) if labels[order[k]])
         index = tied_end + 1
     return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
+
+
+def roc_auc_interval(
+    labels: list[bool], scores: list[float], level: float = 0.95, resamples: int = 1000, seed: int = 0
+) -> tuple[float, float] | None:
+    """Percentile bootstrap interval of the ROC-AUC, resampling each class on its own.
+
+    Seeded, so the page it goes on is reproducible. On a hundred documents the interval is wide,
+    and says how much a change of a hundredth means.
+    """
+    positives = [score for label, score in zip(labels, scores) if label]
+    negatives = [score for label, score in zip(labels, scores) if not label]
+    if not positives or not negatives:
+        return None
+    generator = random.Random(seed)
+    both = [True] * len(positives) + [False] * len(negatives)
+    values = sorted(
+        roc_auc(both, generator.choices(positives, k=len(positives)) + generator.choices(negatives, k=len(negatives)))
+        for _ in range(resamples)
+    )
+    tail = (1 - level) / 2
+    return values[int(tail * (resamples - 1))], values[int(round((1 - tail) * (resamples - 1)))]
 
 
 def brier(labels: list[bool], probabilities: list[float]) -> float:

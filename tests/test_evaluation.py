@@ -36,3 +36,17 @@ def test_reference_threshold_is_the_f1_best_one():
     best = _best_threshold(gold, probability)
     # Above 0.30 and up to 0.35, all three uncertain sentences are found and no other: F1 1.0.
     assert best["f1"] == 1.0 and 0.30 < best["threshold"] <= 0.35
+
+
+def test_roc_auc_interval_brackets_the_estimate_and_narrows_with_data():
+    from scorer.metrics import roc_auc, roc_auc_interval
+
+    labels = [True, False] * 20
+    scores = [0.9 if label else 0.1 for label in labels]
+    scores[0], scores[1] = 0.2, 0.8  # one pair ranked the wrong way
+    low, high = roc_auc_interval(labels, scores)
+    assert low <= roc_auc(labels, scores) <= high
+    assert roc_auc_interval(labels, scores) == (low, high)  # seeded: the page is reproducible
+    wide = roc_auc_interval(labels[:10], scores[:10])
+    assert wide[1] - wide[0] >= high - low
+    assert roc_auc_interval([True, True], [0.1, 0.2]) is None
