@@ -64,7 +64,10 @@ def evaluate_articles(
 
 
 def evaluate_sentences(
-    data: str | os.PathLike, lexicons: str | os.PathLike | None = None, split: str | None = None
+    data: str | os.PathLike,
+    lexicons: str | os.PathLike | None = None,
+    split: str | None = None,
+    uncertainty_types: frozenset[str] = UNCERTAINTY_TYPES,
 ) -> dict:
     """Precision, recall and F1 of the cue detector on labelled sentences.
 
@@ -75,7 +78,7 @@ def evaluate_sentences(
     if split is not None:
         sentences = [sentence for sentence in sentences if sentence.split == split]
     analyzer = Analyzer(lexicons)
-    found = [detected_types(analyzer, sentence) for sentence in sentences]
+    found = [detected_types(analyzer, sentence, uncertainty_types) for sentence in sentences]
     binary = all(sentence.types <= {UNCERTAIN} for sentence in sentences)
     types = [UNCERTAIN] if binary else [t for t in CUE_TYPES if any(t in s.types for s in sentences)]
     if not binary:
@@ -83,7 +86,7 @@ def evaluate_sentences(
     report = {"data": str(data), "split": split, "sentences": len(sentences), "types": {}}
     for cue_type in types:
         if cue_type == UNCERTAIN and not binary:
-            gold = [bool(sentence.types & UNCERTAINTY_TYPES) for sentence in sentences]
+            gold = [bool(sentence.types & uncertainty_types) for sentence in sentences]
         else:
             gold = [cue_type in sentence.types for sentence in sentences]
         predicted = [cue_type in types_found for types_found in found]
@@ -107,9 +110,11 @@ def uncertainty_rules(data: str | os.PathLike, lexicons: str | os.PathLike | Non
     return sorted(rows, key=lambda row: (-row["sentences"], row["rule"]))
 
 
-def detected_types(analyzer: Analyzer, sentence: LabelledSentence) -> frozenset[str]:
+def detected_types(
+    analyzer: Analyzer, sentence: LabelledSentence, uncertainty_types: frozenset[str] = UNCERTAINTY_TYPES
+) -> frozenset[str]:
     """Cue types the detector finds in one sentence, plus "uncertain" when any uncertainty type is found."""
     types = {cue.type for cue in analyzer.analyse(sentence.text).cues}
-    if types & UNCERTAINTY_TYPES:
+    if types & uncertainty_types:
         types.add(UNCERTAIN)
     return frozenset(types)
