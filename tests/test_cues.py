@@ -124,6 +124,7 @@ GOLDEN = [
     ("The workers refused the offer, saying they feared for their jobs.", set(), {"attribution"}),
     ("Mrs. Clinton has since said she would support it.", {"attribution"}, set()),
     ("Supporters of tighter rules here say there is a link.", {"anonymous_source"}, {"attribution"}),
+    ("Fares could double, with industry watchers warning that the carrier may fold.", {"anonymous_source"}, set()),
     # Told, not telling.
     ("Residents were told to leave their homes by noon.", set(), {"anonymous_source", "attribution"}),
 ]
