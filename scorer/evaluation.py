@@ -8,7 +8,7 @@ from typing import Callable
 from .api import Analyzer, Scorer
 from .corpus import UNCERTAIN, LabelledArticle, LabelledSentence, load_articles, load_sentences
 from .lexicon import CUE_TYPES
-from .metrics import binary_report, count, roc_auc_interval
+from .metrics import binary_report, count, roc_auc, roc_auc_interval
 
 # A sentence counts as uncertain when the detector finds one of these cue types in it.
 UNCERTAINTY_TYPES = frozenset({"anonymous_source", "hedge", "speculative_modal"})
@@ -61,6 +61,27 @@ def evaluate_articles(
     if interval:
         report["roc_auc_interval"] = roc_auc_interval(labels, probabilities)
     return report | {"model": scorer.model_id, "errors": errors}
+
+
+def feature_separation(
+    data: str | os.PathLike, reliable: str | None = None, model: str | os.PathLike | None = None
+) -> list[dict]:
+    """Each article feature on its own: the ROC-AUC of its value for telling reliable from unreliable.
+
+    Above 0.5, reliable articles have more of it; below, less. Most separating first. This shows
+    which signals carry over to a corpus and which run the other way there.
+    """
+    scorer = Scorer(model)
+    labels, values = [], []
+    for article in load_articles(data, reliable):
+        result = scorer.score_file(article.path) if article.path is not None else scorer.score_text(article.text or "")
+        if result.ok:
+            labels.append(article.reliable)
+            values.append(result.features)
+    if not values:
+        raise ValueError("no article could be scored")
+    rows = [{"feature": name, "roc_auc": roc_auc(labels, [v[name] for v in values])} for name in values[0]]
+    return sorted(rows, key=lambda row: -abs((row["roc_auc"] or 0.5) - 0.5))
 
 
 def evaluate_sentences(

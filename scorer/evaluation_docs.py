@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .attribution_eval import evaluate_polnear
-from .evaluation import evaluate, evaluate_sentences, uncertainty_rules
+from .evaluation import evaluate, evaluate_sentences, feature_separation, uncertainty_rules
 from .reference import (
     PLAIN_WORDS,
     plain_word_list,
@@ -42,6 +42,26 @@ def _interval_line(report: dict) -> list[str]:
         f"(1,000 resamples of each class, `scorer.metrics.roc_auc_interval`).",
         "",
     ]
+
+
+# How many features the separation table lists.
+_SEPARATION_SHOWN = 8
+
+
+def _separation_section(data: Path, reliable: str) -> list[str]:
+    rows = feature_separation(data, reliable)[:_SEPARATION_SHOWN]
+    lines = [
+        "Which features tell the two apart here, each on its own (ROC-AUC of the feature's value; above 0.5, "
+        "the reliable articles have more of it). Where a feature runs the other way than in our corpus, "
+        "the model's weight for it works against it here.",
+        "",
+        f"Command: `python -c \"from scorer.evaluation import feature_separation; print(feature_separation('{data}', '{reliable}'))\"`",
+        "",
+        "| feature | ROC-AUC on its own |",
+        "| --- | --- |",
+    ]
+    lines += [f"| `{row['feature']}` | {_f(row['roc_auc'])} |" for row in rows]
+    return lines + [""]
 
 
 def _article_section(title: str, report: dict, command: str) -> list[str]:
@@ -139,6 +159,7 @@ def build(shared: Path, extra: Path | None = None, reliable: str | None = None) 
             report,
             f"scorer evaluate {horne} --reliable real",
         )
+        out += _separation_section(horne, "real")
     else:
         out += [f"Horne & Adali: skipped, {horne} not found.", ""]
 

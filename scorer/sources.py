@@ -22,6 +22,8 @@ _LOOK_AHEAD_TOKENS = 12
 # How many words a vague source's post-modifier may run to before the verb: "people who have
 # visited the region say".
 _POST_MODIFIER_TOKENS = 10
+# The most words a name set off by commas may have: "Dr Ilze Bērziņa", "Maria de la Cruz".
+_MAX_NAME_WORDS = 4
 # How far back an appositive's opening comma may be: "Dina Esfandiary, a Middle East analyst at the
 # International Crisis Group, said".
 _APPOSITIVE_CHARS = 200
@@ -191,6 +193,10 @@ class SourceResolver:
                 before = _before_parenthesis(folded, reversed_folded, low, before)
                 if before is None:
                     return None
+            if not belief:
+                named = self._name_in_commas(text, folded, low, head[1], verb_end)
+                if named is not None:
+                    return named
             named = self._appositive_subject(text, folded, reversed_folded, sentence_start, head[1], verb_end, belief)
             if named is not None:
                 return named
@@ -207,6 +213,24 @@ class SourceResolver:
                     return None
             return source
         return self._before(text, reversed_folded, low, head, verb_end, belief, folded)
+
+    def _name_in_commas(self, text: str, folded: str, low: int, comma: int, verb_end: int) -> Source | None:
+        """'A spokeswoman for the club, Luciana Prado, said': a name set off by commas just before
+        the verb is the source, whatever the role before it."""
+        opening = folded.rfind(",", low, comma)
+        if opening < 0:
+            return None
+        words = text[opening + 1 : comma].split()
+        if not 1 <= len(words) <= _MAX_NAME_WORDS:
+            return None
+        position = opening + 1
+        for word in words:
+            position = text.find(word, position)
+            if not (_is_word(word) and self._is_name(text, word.lower(), position)):
+                return None
+            position += len(word)
+        name_start = text.find(words[0], opening + 1)
+        return _new_source(Source, (ATTRIBUTION, "attribution.named_source", name_start, verb_end, words[-1].lower()))
 
     def _appositive_subject(
         self, text: str, folded: str, reversed_folded: str, sentence_start: int, comma: int, verb_end: int, belief: bool

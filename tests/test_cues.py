@@ -125,6 +125,7 @@ GOLDEN = [
     ("Mrs. Clinton has since said she would support it.", {"attribution"}, set()),
     ("Supporters of tighter rules here say there is a link.", {"anonymous_source"}, {"attribution"}),
     ("Fares could double, with industry watchers warning that the carrier may fold.", {"anonymous_source"}, set()),
+    ("A spokeswoman for the club, Luciana Prado, said the talks were over.", {"attribution"}, {"anonymous_source"}),
     # Told, not telling.
     ("Residents were told to leave their homes by noon.", set(), {"anonymous_source", "attribution"}),
 ]

@@ -50,3 +50,20 @@ def test_roc_auc_interval_brackets_the_estimate_and_narrows_with_data():
     wide = roc_auc_interval(labels[:10], scores[:10])
     assert wide[1] - wide[0] >= high - low
     assert roc_auc_interval([True, True], [0.1, 0.2]) is None
+
+
+def test_feature_separation_says_which_way_each_feature_runs(tmp_path):
+    from scorer.evaluation import feature_separation
+
+    for label, text in (
+        ("real", "The ministry said in a statement that the bridge would reopen on Monday. Chen told reporters the repairs were done."),
+        ("real", "Police said two people were arrested. The council confirmed the closure, according to a notice published on Friday."),
+        ("fake", "Reports have emerged that the bridge may collapse. Some say officials could be hiding the truth!"),
+        ("fake", "Insiders claim the dam might fail. It is believed the mayor knew, sources said."),
+    ):
+        folder = tmp_path / label
+        folder.mkdir(exist_ok=True)
+        (folder / f"{len(list(folder.iterdir()))}.txt").write_text(text, encoding="utf-8")
+    rows = {row["feature"]: row["roc_auc"] for row in feature_separation(tmp_path, "real")}
+    assert rows["attribution.share"] == 1.0  # only the reliable articles name their sources
+    assert rows["anonymous_source.share"] == 0.0
