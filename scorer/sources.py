@@ -106,6 +106,9 @@ class SourceResolver:
     # Every listed word with what it is to _before: one dict lookup instead of up to six set
     # lookups, for the words that most often stand before a verb ("the state", "I think").
     word_kinds: dict[str, int] = field(init=False, repr=False, compare=False)
+    # Anonymous heads and unnamed people together: one C-level isdisjoint rules out most
+    # post-modifier walks before they start (_post_modified_source).
+    vague_heads: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         kinds: dict[str, int] = {}
@@ -119,6 +122,7 @@ class SourceResolver:
         ):
             kinds.update(dict.fromkeys(words, kind))
         object.__setattr__(self, "word_kinds", kinds)
+        object.__setattr__(self, "vague_heads", self.anonymous_heads | self.unnamed_people)
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> "SourceResolver":
@@ -319,8 +323,11 @@ class SourceResolver:
         words = folded[low : position - 1].split(" ")
         if low and folded[low - 1].isalnum():
             words = words[1:]  # the window cut a word in two
+        words = words[-_POST_MODIFIER_TOKENS:]
+        if self.vague_heads.isdisjoint(words):
+            return None  # most walks: no vague head anywhere in reach
         end = position - 1  # where the word being read ends
-        for word in reversed(words[-_POST_MODIFIER_TOKENS:]):
+        for word in reversed(words):
             if not word or word[-1] in _PUNCTUATION or word[0] in _PUNCTUATION:
                 return None  # a clause boundary: "..., who volunteered as a poll watcher for the party, told"
             if following in self.post_modifiers:
