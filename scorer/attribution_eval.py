@@ -3,7 +3,7 @@
 PolNeAR (Newell, Margolin & Ruths, LREC 2018) annotates Source / Cue / Content spans in BRAT
 standoff files with character offsets into each article. A sentence *holds an attribution with a
 speech or reporting cue* when an annotated relation's Cue span lies in it and the cue contains one
-of our verbs of saying or believing (or "according to"). We report two shares:
+of the verbs of saying or believing in reference_lists/reporting_verbs.txt (or "according to"). We report two shares:
 
 - coverage: of those sentences, the share where the detector finds an attribution or
   anonymous_source cue;
@@ -23,9 +23,13 @@ from typing import Callable
 
 from .api import Analyzer
 from .errors import InputError
+from .lexicon import read_word_list
 from .text import read_document
 
 SOURCE_TYPES = frozenset({"attribution", "anonymous_source"})
+# What counts as a verb of saying or reporting in an annotated cue: a fixed list, so that the
+# measure does not move when the detector's own verb lists grow.
+REPORTING_VERBS_FILE = Path(__file__).resolve().parent / "reference_lists" / "reporting_verbs.txt"
 _WORD = re.compile(r"[a-z']+")
 
 
@@ -60,8 +64,7 @@ def evaluate_polnear(
     if not annotations:
         raise InputError(f"{root}: no attributions/*.ann files (expected the PolNeAR layout)")
     analyzer = Analyzer(lexicons)
-    lexicon = analyzer.lexicon
-    verbs = lexicon.speech_verbs | lexicon.belief_verbs
+    verbs = read_word_list(REPORTING_VERBS_FILE)
     speech_sentences = detected = detected_in_speech = detected_unsupported = annotated_any = 0
     for index, annotation in enumerate(annotations):
         text_path = root / "text" / (annotation.stem.rsplit("_", 1)[0] + ".txt")

@@ -218,7 +218,7 @@ def build(shared: Path, extra: Path | None = None, reliable: str | None = None) 
             f"Command: `python -m scorer.evaluation_docs --shared {shared}` (function `scorer.attribution_eval.evaluate_polnear`)",
             "",
             f"{report['articles']} articles. Of the {report['sentences_with_speech_attribution']} sentences holding an "
-            "annotated attribution whose cue is a verb of saying or reporting, "
+            "annotated attribution whose cue is a verb of saying or reporting (a fixed list, `scorer/reference_lists/reporting_verbs.txt`), "
             f"**{100 * report['coverage']:.1f}%** get an `attribution` or `anonymous_source` cue. Of the "
             f"{report['sentences_with_detected_source_cue']} sentences with such a cue, "
             f"**{100 * report['unsupported']:.1f}%** hold no annotated attribution at all.",

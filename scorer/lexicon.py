@@ -199,6 +199,15 @@ def _load_cached(folder: str, stamp: tuple = ()) -> Lexicon:
     )
 
 
+def read_word_list(path: str | os.PathLike) -> frozenset[str]:
+    """Every word or phrase of one list file in the lexicon format (comments, ``(a|b)`` groups)."""
+    file = Path(path)
+    words: set[str] = set()
+    for number, entry in _read_entries(file, file.name):
+        words.update(_expand(entry, file.name, number))
+    return frozenset(words)
+
+
 def _read_entries(path: Path, name: str) -> list[tuple[int, str]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()

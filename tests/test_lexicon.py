@@ -67,3 +67,14 @@ def test_unknown_cue_type_files_and_missing_lists_are_refused(lexicon_copy):
         load_lexicon(lexicon_copy)
     with pytest.raises(LexiconError, match="does not exist"):
         load_lexicon(lexicon_copy / "nowhere")
+
+
+def test_a_standalone_list_file_reads_like_a_lexicon_list(tmp_path):
+    from scorer.lexicon import read_word_list
+
+    path = tmp_path / "verbs.txt"
+    path.write_text("# verbs\n(say|says|said)\ntold\n", encoding="utf-8")
+    assert read_word_list(path) == {"say", "says", "said", "told"}
+    path.write_text("# verbs\nsay\n\ntold\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="verbs.txt:3: blank line"):
+        read_word_list(path)
