@@ -21,27 +21,28 @@ def evaluate(
     split: str | None = None,
     lexicons: str | os.PathLike | None = None,
     progress: Callable[[int, int], None] | None = None,
-    interval: bool = False,
+    detail: bool = False,
 ) -> dict:
     """Score every article of a labelled corpus and report how well scores separate the labels.
 
     ``split`` keeps only articles of that split (a corpus with articles.csv, like training_data/).
-    ``interval`` adds a bootstrap interval of the ROC-AUC (``roc_auc_interval``).
+    ``detail`` adds a bootstrap interval of the ROC-AUC (``roc_auc_interval``) and how well each
+    feature separates the labels on its own (see :func:`feature_separation`).
     """
     scorer = Scorer(model, lexicons)
     articles = load_articles(data, reliable)
     if split is not None:
         articles = [article for article in articles if article.split == split]
-    return evaluate_articles(scorer, articles, progress, interval) | {"data": str(data), "split": split}
+    return evaluate_articles(scorer, articles, progress, detail) | {"data": str(data), "split": split}
 
 
 def evaluate_articles(
     scorer: Scorer,
     articles: list[LabelledArticle],
     progress: Callable[[int, int], None] | None = None,
-    interval: bool = False,
+    detail: bool = False,
 ) -> dict:
-    labels, probabilities, errors = [], [], []
+    labels, probabilities, features, errors = [], [], [], []
     for index, article in enumerate(articles):
         if article.path is not None:
             result = scorer.score_file(article.path)
@@ -51,6 +52,7 @@ def evaluate_articles(
             labels.append(article.reliable)
             # The unrounded probability: the score's one decimal would tie near 0 and 100.
             probabilities.append(scorer.model.probability(result.logit))
+            features.append(result.features)
         else:
             errors.append(result.error)
         if progress:
@@ -58,8 +60,9 @@ def evaluate_articles(
     if not labels:
         raise ValueError("no article could be scored")
     report = binary_report(labels, probabilities)
-    if interval:
+    if detail:
         report["roc_auc_interval"] = roc_auc_interval(labels, probabilities)
+        report["feature_separation"] = _separation(labels, features)
     return report | {"model": scorer.model_id, "errors": errors}
 
 
@@ -71,16 +74,11 @@ def feature_separation(
     Above 0.5, reliable articles have more of it; below, less. Most separating first. This shows
     which signals carry over to a corpus and which run the other way there.
     """
-    scorer = Scorer(model)
-    labels, values = [], []
-    for article in load_articles(data, reliable):
-        result = scorer.score_file(article.path) if article.path is not None else scorer.score_text(article.text or "")
-        if result.ok:
-            labels.append(article.reliable)
-            values.append(result.features)
-    if not values:
-        raise ValueError("no article could be scored")
-    rows = [{"feature": name, "roc_auc": roc_auc(labels, [v[name] for v in values])} for name in values[0]]
+    return evaluate(data, model, reliable, detail=True)["feature_separation"]
+
+
+def _separation(labels: list[bool], features: list[dict[str, float]]) -> list[dict]:
+    rows = [{"feature": name, "roc_auc": roc_auc(labels, [values[name] for values in features])} for name in features[0]]
     return sorted(rows, key=lambda row: -abs((row["roc_auc"] or 0.5) - 0.5))
 
 

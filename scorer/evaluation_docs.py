@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .attribution_eval import evaluate_polnear
-from .evaluation import evaluate, evaluate_sentences, feature_separation, uncertainty_rules
+from .evaluation import evaluate, evaluate_sentences, uncertainty_rules
 from .reference import (
     PLAIN_WORDS,
     plain_word_list,
@@ -48,20 +48,22 @@ def _interval_line(report: dict) -> list[str]:
 _SEPARATION_SHOWN = 8
 
 
-def _separation_section(data: Path, reliable: str) -> list[str]:
-    rows = feature_separation(data, reliable)[:_SEPARATION_SHOWN]
-    lines = [
+def _explained_table(explanation: str, command: str, header: tuple[str, ...], rows: list[tuple]) -> list[str]:
+    """A paragraph, the command that prints the table's numbers, and the table."""
+    lines = [explanation, "", f"Command: `{command}`", "", "| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return lines + [""]
+
+
+def _separation_section(data: Path, reliable: str, separation: list[dict]) -> list[str]:
+    return _explained_table(
         "Which features tell the two apart here, each on its own (ROC-AUC of the feature's value; above 0.5, "
         "the reliable articles have more of it). Where a feature runs the other way than in our corpus, "
         "the model's weight for it works against it here.",
-        "",
-        f"Command: `python -c \"from scorer.evaluation import feature_separation; print(feature_separation('{data}', '{reliable}'))\"`",
-        "",
-        "| feature | ROC-AUC on its own |",
-        "| --- | --- |",
-    ]
-    lines += [f"| `{row['feature']}` | {_f(row['roc_auc'])} |" for row in rows]
-    return lines + [""]
+        f"python -c \"from scorer.evaluation import feature_separation; print(feature_separation('{data}', '{reliable}'))\"",
+        ("feature", "ROC-AUC on its own"),
+        [(f"`{row['feature']}`", _f(row["roc_auc"])) for row in separation[:_SEPARATION_SHOWN]],
+    )
 
 
 def _article_section(title: str, report: dict, command: str) -> list[str]:
@@ -111,8 +113,7 @@ _WEASEL_RULES_SHOWN = 12
 
 
 def _weasel_rules_section(weasel: Path, ours: float, upper: float, reweighted: float) -> list[str]:
-    rules = uncertainty_rules(weasel)[:_WEASEL_RULES_SHOWN]
-    lines = [
+    return _explained_table(
         "Why the issue's floor of 0.65 is not met: the upper reference, a model trained on these very "
         f"sentences with its threshold picked in hindsight, reaches {_f(upper)}, against {_f(ours)} for our "
         "detector, which never sees them. Letting these labels decide, out of sample, how much each of our "
@@ -121,14 +122,13 @@ def _weasel_rules_section(weasel: Path, ours: float, upper: float, reweighted: f
         "in general: the table below shows, for our most frequent rules, the share of the sentences "
         "they fire in that the annotators labelled uncertain. Speculative \"may\" is the clearest case: "
         "the issue requires it to be a cue, and these annotators mostly did not count it.",
-        "",
-        f"Command: `python -c \"from scorer.evaluation import uncertainty_rules; print(uncertainty_rules('{weasel}'))\"`",
-        "",
-        "| rule | sentences it fires in | share labelled uncertain |",
-        "| --- | --- | --- |",
-    ]
-    lines += [f"| `{row['rule']}` | {row['sentences']} | {_f(row['labelled_uncertain'])} |" for row in rules]
-    return lines + [""]
+        f"python -c \"from scorer.evaluation import uncertainty_rules; print(uncertainty_rules('{weasel}'))\"",
+        ("rule", "sentences it fires in", "share labelled uncertain"),
+        [
+            (f"`{row['rule']}`", row["sentences"], _f(row["labelled_uncertain"]))
+            for row in uncertainty_rules(weasel)[:_WEASEL_RULES_SHOWN]
+        ],
+    )
 
 
 def build(shared: Path, extra: Path | None = None, reliable: str | None = None) -> tuple[str, dict]:
@@ -147,24 +147,24 @@ def build(shared: Path, extra: Path | None = None, reliable: str | None = None) 
         "",
     ]
     intro, out = out, ["## Articles", ""]
-    test = evaluate(DEFAULT_DATA, split="test", interval=True)
+    test = evaluate(DEFAULT_DATA, split="test", detail=True)
     numbers["test"] = test
     out += _article_section("Our test split (never used for tuning)", test, "scorer evaluate training_data --split test")
     horne = shared / "horne2017-buzzfeed"
     if horne.is_dir():
-        report = evaluate(horne, reliable="real", interval=True)
+        report = evaluate(horne, reliable="real", detail=True)
         numbers["horne"] = report
         out += _article_section(
             "Zero-shot on Horne & Adali 2017 (BuzzFeed political news; real = reliable, fake = unreliable; never trained on)",
             report,
             f"scorer evaluate {horne} --reliable real",
         )
-        out += _separation_section(horne, "real")
+        out += _separation_section(horne, "real", report["feature_separation"])
     else:
         out += [f"Horne & Adali: skipped, {horne} not found.", ""]
 
     if extra is not None:
-        report = evaluate(extra, reliable=reliable, interval=True)
+        report = evaluate(extra, reliable=reliable, detail=True)
         numbers["extra"] = report
         flag = f" --reliable {reliable}" if reliable else ""
         out += _article_section(f"{extra} (given with DATA=)", report, f"scorer evaluate {extra}{flag}")

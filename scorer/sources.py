@@ -10,7 +10,7 @@ anonymous, "Chen said" is attributed, "the ministry said" is attributed, "a spok
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
 from .lexicon import Lexicon
@@ -126,23 +126,9 @@ class SourceResolver:
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> "SourceResolver":
-        return cls(
-            anonymous_heads=lexicon.anonymous_heads,
-            unnamed_people=lexicon.unnamed_people,
-            named_roles=lexicon.named_roles,
-            pronouns=lexicon.pronouns,
-            object_pronouns=lexicon.object_pronouns,
-            skip_words=lexicon.skip_words,
-            indefinite=lexicon.indefinite,
-            determiners=lexicon.determiners,
-            prepositions=lexicon.prepositions,
-            clause_words=lexicon.clause_words,
-            post_modifiers=lexicon.post_modifiers,
-            passive_auxiliaries=lexicon.passive_auxiliaries,
-            recipient_verbs=lexicon.recipient_verbs,
-            inverting_verbs=lexicon.inverting_verbs,
-            openers=lexicon.abbreviations.sentence_openers,
-        )
+        # Every list field has the lexicon's name for it; only the sentence openers live elsewhere.
+        lists = {item.name: getattr(lexicon, item.name) for item in fields(cls) if item.init and item.name != "openers"}
+        return cls(**lists, openers=lexicon.abbreviations.sentence_openers)
 
     def resolve(
         self,
@@ -227,13 +213,12 @@ class SourceResolver:
         words = text[opening + 1 : comma].split()
         if not 1 <= len(words) <= _MAX_NAME_WORDS:
             return None
-        position = opening + 1
+        name_start = position = text.find(words[0], opening + 1)
         for word in words:
             position = text.find(word, position)
             if not (_is_word(word) and self._is_name(text, word.lower(), position)):
                 return None
             position += len(word)
-        name_start = text.find(words[0], opening + 1)
         return _new_source(Source, (ATTRIBUTION, "attribution.named_source", name_start, verb_end, words[-1].lower()))
 
     def _appositive_subject(
