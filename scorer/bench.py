@@ -11,7 +11,7 @@ see the same machine state:
 
 It prints the best round of each and the median over rounds of their ratio (the issue's budget is
 3.0), then full scoring throughput (features, model and explanation included) and the start-up time
-of a fresh process.
+of a fresh process. With --parts it also times each part of cue extraction on its own.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ from pathlib import Path
 
 from .api import Analyzer, Scorer
 from .corpus import iter_text_files
+from .cues import fold_case
+from .lexicon import PHRASE_SEPARATORS
 from .text import decode_bytes, segment
 
 RATIO_BUDGET = 3.0
@@ -107,6 +109,46 @@ def run(data: Path, documents: int, rounds: int) -> dict:
     }
 
 
+# Repeats of each part's timing in --parts; the best is kept.
+_PART_REPEATS = 5
+
+
+def parts(paths: list[Path], analyzer: Analyzer) -> dict[str, float]:
+    """Seconds per part of cue extraction, each part timed on its own (best of a few runs).
+
+    The parts after reading work on texts already in memory. "the rest of cue finding" is the
+    matcher's whole ``find`` less folding and the phrase scan: line rules, and deciding what each
+    hit means (the source resolver included).
+    """
+    abbreviations, matcher = analyzer.lexicon.abbreviations, analyzer.matcher
+    texts = [decode_bytes(path.read_bytes()) for path in paths]
+    segmented = [segment(text, abbreviations) for text in texts]
+
+    def fold_and_space() -> list[str]:
+        spaced = []
+        for text in texts:
+            folded = fold_case(text)
+            for separator in PHRASE_SEPARATORS:
+                folded = folded.replace(separator, " ")
+            spaced.append(folded)
+        return spaced
+
+    spaced = fold_and_space()
+
+    def best(function) -> float:
+        return min(_timed(function) for _ in range(_PART_REPEATS))
+
+    timings = {
+        "reading and decoding": best(lambda: [decode_bytes(path.read_bytes()) for path in paths]),
+        "sentence splitting": best(lambda: [segment(text, abbreviations) for text in texts]),
+        "case folding and separators": best(fold_and_space),
+        "phrase scan": best(lambda: [matcher._phrase_spans(text) for text in spaced]),
+    }
+    find = best(lambda: [matcher.find(text, segments) for text, segments in zip(texts, segmented)])
+    timings["the rest of cue finding"] = find - timings["case folding and separators"] - timings["phrase scan"]
+    return timings
+
+
 def render(result: dict, data: Path) -> str:
     return "\n".join(
         [
@@ -129,9 +171,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True, help="folder of articles to read")
     parser.add_argument("--documents", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--parts", action="store_true", help="also time each part of cue extraction on its own")
     args = parser.parse_args(argv)
     result = run(args.data, args.documents, args.rounds)
     print(render(result, args.data))
+    if args.parts:
+        with tempfile.TemporaryDirectory(prefix="scorer-bench-") as temporary:
+            timings = parts(prepare(args.data, args.documents, Path(temporary)), Analyzer())
+        for name, seconds in timings.items():
+            print(f"  {name:28} {seconds:.3f} s")
     return 0 if result["ratio"] <= RATIO_BUDGET else 1
 
 

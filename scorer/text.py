@@ -138,7 +138,7 @@ class Abbreviations:
 # space, then something that can open a sentence (a capital, a digit, an opening quote or bracket).
 # It is matched in a copy of the text in which every terminal mark is a full stop, one for one, so
 # that the pattern starts with a literal character: re then jumps from full stop to full stop
-# instead of trying the pattern at every position, six times faster on news text. The pattern is
+# instead of trying the pattern at every position (see docs/BENCHMARKS.md). The pattern is
 # the same as "[.!?\u2026]+..." on the original, because nothing else in it matches those marks.
 _TERMINAL_MARKS = ("!", "?", "\u2026")
 _BOUNDARY = re.compile(r"(\.\.*[\"'\u201d\u2019)\]]*)[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
