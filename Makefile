@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared/data
 DATA ?= training_data
-MODEL ?= models/reliability
+MODEL ?= scorer/model/reliability
 BENCH_DATA ?= $(SHARED)/polnear-train/text
 RELIABLE ?=
 
@@ -25,11 +25,11 @@ train: install
 
 # make evaluate DATA=folder RELIABLE=name adds any labelled folder (one subfolder per label) to the page.
 evaluate: install
-	$(BIN)/python -m scorer.evaluation_docs --shared $(SHARED) --output docs/EVALUATION.md \
+	$(BIN)/python -m tools.evaluation_page --shared $(SHARED) --output docs/EVALUATION.md \
 		$(if $(filter-out training_data,$(DATA)),--data $(DATA)) $(if $(RELIABLE),--reliable $(RELIABLE))
 
 bench: install
-	$(BIN)/python -m scorer.bench --data $(BENCH_DATA)
+	$(BIN)/python -m tools.bench --data $(BENCH_DATA)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

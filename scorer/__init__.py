@@ -36,13 +36,13 @@ __all__ = [
 
 def train(*args, **kwargs):
     """Train a model (see :func:`scorer.training.train`)."""
-    from .training import train as _train
+    from .train.trainer import train as _train
 
     return _train(*args, **kwargs)
 
 
 def evaluate(*args, **kwargs):
     """Evaluate a model on a labelled corpus (see :func:`scorer.evaluation.evaluate`)."""
-    from .evaluation import evaluate as _evaluate
+    from .evaluate.articles import evaluate as _evaluate
 
     return _evaluate(*args, **kwargs)

@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .cues import Cue, CueMatcher
+from .cues.matcher import Cue, CueMatcher
 from .errors import InputError
-from .explain import explain, reasons
-from .features import FEATURE_NAMES, SentenceFeatures, sentence_features
-from .lexicon import Lexicon, load_lexicon
-from .model import band, load_model
+from .model.explain import explain, reasons
+from .model.features import FEATURE_NAMES, SentenceFeatures, sentence_features
+from .cues.lexicon import Lexicon, load_lexicon
+from .model.linear import band, load_model
 from .result import CueRecord, Result, SentenceRecord
-from .text import Segment, decode_bytes, read_document, segment
+from .read.decode import decode_bytes, read_document
+from .read.segment import Segment, segment
 
 # How many reasons a result carries (the report shows three to five).
 REASONS = 5

@@ -163,7 +163,7 @@ def score(
     ] = None,
     debug: DebugOption = False,
 ) -> None:
-    from .output import FORMATS
+    from .batch.output import FORMATS
 
     if fmt not in FORMATS:
         typer.echo(f"scorer: --format must be one of {', '.join(FORMATS)}, not {fmt!r}", err=True)
@@ -193,8 +193,8 @@ def score(
 
 def run_score(command: ScoreCommand) -> int:
     from .api import Scorer
-    from .batch import STDIN, ScoringOptions, expand_inputs, score_all
-    from .output import RecordSink
+    from .batch.run import STDIN, ScoringOptions, expand_inputs, score_all
+    from .batch.output import RecordSink
 
     scorer = Scorer(command.model, command.lexicons)  # fail fast, in one line, if the model cannot load
     single = len(command.paths) == 1 and (command.paths[0] == STDIN or not Path(command.paths[0]).is_dir())
@@ -257,8 +257,8 @@ def evaluate(
     lexicons: LexiconsOption = None,
     debug: DebugOption = False,
 ) -> None:
-    from . import evaluation
-    from .evaluation_report import render_articles, render_sentences
+    from .evaluate import articles as evaluation
+    from .evaluate.render import render_articles, render_sentences
 
     if (data is None) == (sentences is None):
         typer.echo("scorer: give either DATA (articles) or --sentences FILE", err=True)
@@ -291,9 +291,9 @@ def train(
     lexicons: LexiconsOption = None,
     debug: DebugOption = False,
 ) -> None:
-    from .model import DEFAULT_MODEL_DIR
-    from .training import DEFAULT_DATA
-    from .training import train as train_model
+    from .model.linear import DEFAULT_MODEL_DIR
+    from .train.trainer import DEFAULT_DATA
+    from .train.trainer import train as train_model
 
     target = output or DEFAULT_MODEL_DIR
     bar = None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .explain import Reason
-from .lexicon import CUE_TYPES
+from .model.explain import Reason
+from .cues.lexicon import CUE_TYPES
 
 # Numbers in the record are not rounded: JSON keeps every bit of a float, so a script can check
 # that baseline + the sum of sentence contributions equals the logit.

@@ -35,6 +35,6 @@ def analyzer():
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    from scorer.text import read_document
+    from scorer.read.decode import read_document
 
     return read_document(require_shared(SEED))

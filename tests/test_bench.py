@@ -1,5 +1,5 @@
 from scorer.api import Analyzer
-from scorer.bench import parts, prepare
+from tools.bench import parts, prepare
 
 
 def test_bench_parts_time_every_step_of_cue_extraction(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from scorer.cli import app
-from scorer.model import DEFAULT_MODEL_DIR
+from scorer.model.linear import DEFAULT_MODEL_DIR
 
 from .conftest import FIXTURES, ROOT, SEED, TRAINING_DATA, require_shared
 
@@ -139,7 +139,7 @@ def test_version(run):
 
 
 def test_a_user_lexicon_folder_needs_a_model_trained_with_it(run, tmp_path):
-    from scorer.lexicon import default_location
+    from scorer.cues.lexicon import default_location
 
     lexicons = tmp_path / "lexicons"
     shutil.copytree(default_location(), lexicons)

@@ -1,4 +1,4 @@
-from scorer.evaluation import evaluate_sentences, uncertainty_rules
+from scorer.evaluate.articles import evaluate_sentences, uncertainty_rules
 
 
 def write_labelled(tmp_path):
@@ -29,7 +29,7 @@ def test_binary_sentence_file_is_scored_on_uncertainty(tmp_path):
 def test_reference_threshold_is_the_f1_best_one():
     import numpy as np
 
-    from scorer.reference import _best_threshold
+    from tools.reference import _best_threshold
 
     gold = [True, True, False, False, True]
     probability = np.array([0.9, 0.35, 0.3, 0.12, 0.5])
@@ -39,7 +39,7 @@ def test_reference_threshold_is_the_f1_best_one():
 
 
 def test_roc_auc_interval_brackets_the_estimate_and_narrows_with_data():
-    from scorer.metrics import roc_auc, roc_auc_interval
+    from scorer.evaluate.metrics import roc_auc, roc_auc_interval
 
     labels = [True, False] * 20
     scores = [0.9 if label else 0.1 for label in labels]
@@ -53,7 +53,7 @@ def test_roc_auc_interval_brackets_the_estimate_and_narrows_with_data():
 
 
 def test_feature_separation_says_which_way_each_feature_runs(tmp_path):
-    from scorer.evaluation import feature_separation
+    from scorer.evaluate.articles import feature_separation
 
     for label, text in (
         ("real", "The ministry said in a statement that the bridge would reopen on Monday. Chen told reporters the repairs were done."),

@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from scorer.corpus import load_articles
-from scorer.explain import explain
+from scorer.evaluate.corpus import load_articles
+from scorer.model.explain import explain
 
 from .conftest import TRAINING_DATA
 

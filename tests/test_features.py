@@ -5,8 +5,8 @@ import pytest
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
-from scorer.features import FEATURE_NAMES, FEATURES, SENTENCES, WORDS, article_features
-from scorer.transformer import CueFeatures
+from scorer.model.features import FEATURE_NAMES, FEATURES, SENTENCES, WORDS, article_features
+from scorer.train.transformer import CueFeatures
 
 
 def test_article_features_are_computed_from_the_sentence_rows(analyzer, seed_text):

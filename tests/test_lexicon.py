@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from scorer.errors import LexiconError
-from scorer.lexicon import CUE_TYPES, default_location, load_lexicon
+from scorer.cues.lexicon import CUE_TYPES, default_location, load_lexicon
 
 
 @pytest.fixture()
@@ -70,7 +70,7 @@ def test_unknown_cue_type_files_and_missing_lists_are_refused(lexicon_copy):
 
 
 def test_a_standalone_list_file_reads_like_a_lexicon_list(tmp_path):
-    from scorer.lexicon import read_word_list
+    from scorer.cues.lexicon import read_word_list
 
     path = tmp_path / "verbs.txt"
     path.write_text("# verbs\n(say|says|said)\ntold\n", encoding="utf-8")

@@ -6,8 +6,8 @@ import shutil
 import pytest
 
 from scorer.errors import ModelError
-from scorer.lexicon import load_lexicon
-from scorer.model import DEFAULT_MODEL_DIR, METADATA_FILE, MODEL_FILE, band, load_model, save_model
+from scorer.cues.lexicon import load_lexicon
+from scorer.model.linear import DEFAULT_MODEL_DIR, METADATA_FILE, MODEL_FILE, band, load_model, save_model
 
 
 @pytest.fixture()
@@ -69,7 +69,7 @@ def test_models_for_other_lexicons_or_features_are_refused(model_copy, digest):
     data["feature_names"] = data["feature_names"][::-1]
     from dataclasses import replace
 
-    from scorer.model import _model_from_json
+    from scorer.model.linear import _model_from_json
 
     save_model(replace(_model_from_json(data, ""), feature_names=tuple(data["feature_names"])), metadata, model_copy)
     with pytest.raises(ModelError, match="other features"):

@@ -5,7 +5,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scorer.text import decode_bytes
+from scorer.read.decode import decode_bytes
 
 WORDS = st.sampled_from(
     ["said", "sources", "may", "May", "reportedly", "Chen", "the", "U.S.", "Dr.", "\u201c", "\u201d", '"', ",", ".",

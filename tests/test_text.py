@@ -3,8 +3,9 @@ import codecs
 import pytest
 
 from scorer.errors import InputError
-from scorer.lexicon import load_lexicon
-from scorer.text import decode_bytes, read_document, segment
+from scorer.cues.lexicon import load_lexicon
+from scorer.read.decode import decode_bytes, read_document
+from scorer.read.segment import segment
 
 TEXT = "Caf\u00e9 \u201cquotes\u201d \u2014 na\u00efve\nsecond line\n"
 

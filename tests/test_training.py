@@ -2,8 +2,8 @@
 
 import json
 
-from scorer.model import METADATA_FILE, MODEL_FILE
-from scorer.training import train
+from scorer.model.linear import METADATA_FILE, MODEL_FILE
+from scorer.train.trainer import train
 
 
 def test_training_twice_gives_identical_model_and_metadata_apart_from_the_date(tmp_path):
@@ -22,8 +22,8 @@ def test_a_killed_training_run_leaves_a_loadable_model(tmp_path):
     import sys
     import time
 
-    from scorer.lexicon import load_lexicon
-    from scorer.model import DEFAULT_MODEL_DIR, load_model
+    from scorer.cues.lexicon import load_lexicon
+    from scorer.model.linear import DEFAULT_MODEL_DIR, load_model
 
     target = tmp_path / "model"
     shutil.copytree(DEFAULT_MODEL_DIR, target)

@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from scorer.corpus import corpus_digest, load_articles
-from scorer.lexicon import load_lexicon
-from scorer.model import DEFAULT_MODEL_DIR, METADATA_FILE
+from scorer.evaluate.corpus import corpus_digest, load_articles
+from scorer.cues.lexicon import load_lexicon
+from scorer.model.linear import DEFAULT_MODEL_DIR, METADATA_FILE
 
 from .conftest import TRAINING_DATA
 
@@ -50,7 +50,7 @@ def test_every_article_has_a_fixed_split_with_both_labels(rows):
 
 
 def test_sentence_labels_are_many_valid_and_taken_from_their_articles():
-    from scorer.lexicon import CUE_TYPES
+    from scorer.cues.lexicon import CUE_TYPES
 
     texts = {a.id: a.read() for a in load_articles(TRAINING_DATA)}
     lines = (TRAINING_DATA / "sentences.jsonl").read_text(encoding="utf-8").splitlines()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from typing import Callable
 
-from .api import Analyzer, Scorer
+from ..api import Analyzer, Scorer
 from .corpus import UNCERTAIN, LabelledArticle, LabelledSentence, load_articles, load_sentences
-from .lexicon import CUE_TYPES
+from ..cues.lexicon import CUE_TYPES
 from .metrics import binary_report, count, roc_auc, roc_auc_interval
 
 # A sentence counts as uncertain when the detector finds one of these cue types in it.

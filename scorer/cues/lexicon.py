@@ -24,8 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .errors import LexiconError
-from .text import Abbreviations
+from ..errors import LexiconError
+from ..read.segment import Abbreviations
 
 # The cue types, in the order their features appear. The first five are the product's
 # specification; the last three separate careful from careless writing (see GUIDELINES.md).
@@ -118,7 +118,7 @@ class Lexicon:
 
 def default_location() -> str:
     """The folder used when none is given: ``$SCORER_LEXICONS`` or the package's own."""
-    return os.environ.get(ENV_VARIABLE) or str(resources.files("scorer") / "lexicons")
+    return os.environ.get(ENV_VARIABLE) or str(resources.files("scorer.cues") / "lexicons")
 
 
 def load_lexicon(location: str | os.PathLike | None = None) -> Lexicon:

@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 
 from .features import FEATURES, SENTENCES, WORDS, SentenceFeatures, article_features, denominators, sentence_weights
-from .model import LinearModel
+from .linear import LinearModel
 
 
 @dataclass(frozen=True)

@@ -19,15 +19,16 @@ import math
 import os
 import tempfile
 from dataclasses import dataclass, replace
+from importlib import resources
 from pathlib import Path
 
-from .errors import ModelError
+from ..errors import ModelError
 from .features import FEATURE_NAMES
 
 MODEL_FORMAT = 1
 MODEL_FILE = "model.json"
 METADATA_FILE = "metadata.json"
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "reliability"
+DEFAULT_MODEL_DIR = Path(str(resources.files("scorer.model") / "reliability"))
 ENV_VARIABLE = "SCORER_MODEL"
 
 # Score bands, lowest first: (name, lowest score in the band). 60 follows NewsGuard, which calls

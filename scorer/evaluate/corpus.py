@@ -21,8 +21,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
-from .text import read_document
+from ..errors import InputError
+from ..read.decode import read_document
 
 TEXT_SUFFIXES = (".txt", ".md", ".text")
 SPLITS = ("train", "dev", "test")

@@ -28,11 +28,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from .api import Analyzer, Scorer
-from .corpus import iter_text_files
-from .cues import fold_case
-from .lexicon import PHRASE_SEPARATORS
-from .text import decode_bytes, segment
+from scorer.api import Analyzer, Scorer
+from scorer.evaluate.corpus import iter_text_files
+from scorer.cues.matcher import fold_case
+from scorer.cues.lexicon import PHRASE_SEPARATORS
+from scorer.read.decode import decode_bytes
+from scorer.read.segment import segment
 
 RATIO_BUDGET = 3.0
 _WORD = re.compile(r"\w+")

@@ -11,8 +11,8 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from .api import Analyzer
-from .features import FEATURE_NAMES, article_features
+from ..api import Analyzer
+from ..model.features import FEATURE_NAMES, article_features
 
 
 class CueFeatures(TransformerMixin, BaseEstimator):

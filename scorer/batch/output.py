@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from .batch import completed_paths
-from .errors import ScorerError
-from .report import csv_header, csv_row, render_text
+from .run import completed_paths
+from ..errors import ScorerError
+from ..report.text import csv_header, csv_row, render_text
 
 FORMATS = ("text", "json", "jsonl", "csv")
 RESUMABLE = ("jsonl", "csv")

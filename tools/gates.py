@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from .evaluation_docs import build
+from .evaluation_page import build
 
 GATES_FILE = Path(__file__).resolve().parent.parent / "docs" / "evaluation-gates.json"
 TOLERANCE = 0.01

@@ -21,15 +21,15 @@ from bisect import bisect_right
 from pathlib import Path
 from typing import Callable
 
-from .api import Analyzer
-from .errors import InputError
-from .lexicon import read_word_list
-from .text import read_document
+from ..api import Analyzer
+from ..errors import InputError
+from ..cues.lexicon import read_word_list
+from ..read.decode import read_document
 
 SOURCE_TYPES = frozenset({"attribution", "anonymous_source"})
 # What counts as a verb of saying or reporting in an annotated cue: a fixed list, so that the
 # measure does not move when the detector's own verb lists grow.
-REPORTING_VERBS_FILE = Path(__file__).resolve().parent / "reference_lists" / "reporting_verbs.txt"
+REPORTING_VERBS_FILE = Path(__file__).resolve().parent / "reporting_verbs.txt"
 _WORD = re.compile(r"[a-z']+")
 
 

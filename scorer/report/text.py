@@ -10,7 +10,7 @@ import csv
 import io
 import textwrap
 
-from .lexicon import CUE_TYPES
+from ..cues.lexicon import CUE_TYPES
 
 # Short tags and ANSI colours per cue type.
 TAGS = {

@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from .corpus import SPLITS, load_articles
+from scorer.evaluate.corpus import SPLITS, load_articles
 
 
 def _table(title: str, counter: Counter, columns: list[str]) -> list[str]:

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from .corpus import UNCERTAIN, load_sentences
-from .metrics import count
+from scorer.evaluate.corpus import UNCERTAIN, load_sentences
+from scorer.evaluate.metrics import count
 
 # A plain word list of the kind the issue describes; deliberately not our lexicons.
 PLAIN_WORDS = frozenset(
@@ -74,7 +74,7 @@ def rules_reweighted_upper_bound(path, lexicons=None) -> dict:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-    from .api import Analyzer
+    from scorer.api import Analyzer
 
     texts, gold = _texts_and_labels(path)
     analyzer = Analyzer(lexicons)

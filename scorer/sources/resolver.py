@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import NamedTuple
 
-from .lexicon import Lexicon
+from ..cues.lexicon import Lexicon
 
 # How far before a verb to look for its subject, and how many words after it for an inverted
 # subject. Subjects of reporting verbs sit within a few words of them in news prose.

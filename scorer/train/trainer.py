@@ -19,12 +19,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from .api import Analyzer
-from .corpus import LabelledArticle, corpus_digest, load_articles
-from .errors import InputError
-from .features import FEATURE_NAMES, FEATURES, article_features
-from .metrics import binary_report
-from .model import LinearModel, save_model
+from ..api import Analyzer
+from ..evaluate.corpus import LabelledArticle, corpus_digest, load_articles
+from ..errors import InputError
+from ..model.features import FEATURE_NAMES, FEATURES, article_features
+from ..evaluate.metrics import binary_report
+from ..model.linear import LinearModel, save_model
 
 # Inverse regularisation strengths tried by cross-validation; small values keep weights modest,
 # which matters because real articles differ from any training corpus.
@@ -35,7 +35,8 @@ PLATT_C = 100.0
 # Bounds on each standardised weight, from the sign each feature is allowed.
 SIGN_BOUNDS = [(0.0, None) if f.sign > 0 else (None, 0.0) if f.sign < 0 else (None, None) for f in FEATURES]
 CV_FOLDS = 5
-DEFAULT_DATA = Path(__file__).resolve().parent.parent / "training_data"
+# The corpus `make train` uses, relative to the working directory (the project root).
+DEFAULT_DATA = Path("training_data")
 
 
 @dataclass(frozen=True)
@@ -189,11 +190,10 @@ def fit_logistic(x, y, c: float, bounds: list) -> tuple:
 
 
 def _display_path(path: str | os.PathLike) -> str:
-    """A path relative to the project when inside it, so metadata does not depend on the checkout."""
+    """A path relative to the working directory when inside it, so metadata does not depend on the checkout."""
     resolved = Path(path).resolve()
-    project = Path(__file__).resolve().parent.parent
     try:
-        return resolved.relative_to(project).as_posix()
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return str(resolved)
 
@@ -216,7 +216,7 @@ def _versions() -> dict:
     import numpy
     import sklearn
 
-    from . import __version__
+    from .. import __version__
 
     return {
         "scorer": __version__,

@@ -16,8 +16,8 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from .lexicon import IGNORE, PHRASE_SEPARATORS, Lexicon
-from .sources import SourceResolver
-from .text import Segment
+from ..sources.resolver import SourceResolver
+from ..read.segment import Segment
 from .trie import trie_pattern
 
 

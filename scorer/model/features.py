@@ -19,9 +19,9 @@ import math
 import re
 from dataclasses import dataclass
 
-from .cues import Cue
-from .lexicon import CUE_TYPES
-from .text import Segment
+from ..cues.matcher import Cue
+from ..cues.lexicon import CUE_TYPES
+from ..read.segment import Segment
 
 SENTENCES = "sentences"
 WORDS = "words"

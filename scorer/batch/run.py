@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .corpus import TEXT_SUFFIXES
-from .errors import InputError
+from ..evaluate.corpus import TEXT_SUFFIXES
+from ..errors import InputError
 
 STDIN = "-"
 # Documents handed to a worker at a time: large enough to amortise process overhead, small enough
@@ -58,7 +58,7 @@ _worker_scorer = None
 
 def _init_worker(options: ScoringOptions) -> None:
     global _worker_scorer
-    from .api import Scorer
+    from ..api import Scorer
 
     _worker_scorer = Scorer(options.model, options.lexicons)
 
@@ -80,7 +80,7 @@ def score_all(names: Iterable[str], options: ScoringOptions, jobs: int = 1, scor
     job, ``scorer`` (if given) is used instead of loading another."""
     if jobs <= 1:
         if scorer is None:
-            from .api import Scorer
+            from ..api import Scorer
 
             scorer = Scorer(options.model, options.lexicons)
         for name in names:

@@ -15,16 +15,10 @@ import datetime
 import sys
 from pathlib import Path
 
-from .attribution_eval import evaluate_polnear
-from .evaluation import evaluate, evaluate_sentences, uncertainty_rules
-from .reference import (
-    PLAIN_WORDS,
-    plain_word_list,
-    rules_reweighted_upper_bound,
-    supervised_cross_validated,
-    supervised_upper_bound,
-)
-from .training import DEFAULT_DATA
+from scorer.evaluate.polnear import evaluate_polnear
+from scorer.evaluate.articles import evaluate, evaluate_sentences, uncertainty_rules
+from .reference import PLAIN_WORDS, plain_word_list, rules_reweighted_upper_bound, supervised_cross_validated, supervised_upper_bound
+from scorer.train.trainer import DEFAULT_DATA
 
 COMMAND = "make evaluate SHARED={shared}"
 
