@@ -15,7 +15,12 @@ from .conftest import TRAINING_DATA
 GENRES_NEEDED = {
     "wire", "local_news", "science_health", "business_filings", "investigative",
     "content_farm", "rumour_gossip", "conspiracy_propaganda", "clickbait", "aggregator",
+    # batch C: the genres real readers meet that batches A and B lacked (GUIDELINES.md)
+    "political", "partisan_blog", "celebrity", "crowd_fake", "satire", "short_item", "explainer",
+    "press_release", "analysis_opinion",
 }
+# Briefs of a few lines up to long reads: real news spans this range.
+WORDS_RANGE = (30, 1600)
 
 
 @pytest.fixture(scope="module")
@@ -26,12 +31,16 @@ def rows():
 
 def test_corpus_size_balance_and_lengths(rows):
     articles = load_articles(TRAINING_DATA)
-    assert len(articles) >= 400 and len(articles) == len(rows)
+    assert len(articles) >= 1500 and len(articles) == len(rows)
     labels = Counter(a.label for a in articles)
-    assert labels["reliable"] >= 150 and labels["unreliable"] >= 150
-    for article in articles:
-        words = len(article.read().split())
-        assert 120 <= words <= 900, (article.id, words)
+    assert min(labels.values()) >= 0.45 * len(articles)
+    lengths = {article.id: len(article.read().split()) for article in articles}
+    for article_id, words in lengths.items():
+        assert WORDS_RANGE[0] <= words <= WORDS_RANGE[1], (article_id, words)
+    # Both labels have short and long articles, so that length alone cannot tell them apart.
+    for label in labels:
+        words = [lengths[a.id] for a in articles if a.label == label]
+        assert sum(w < 200 for w in words) >= 50 and sum(w > 800 for w in words) >= 30, label
 
 
 def test_corpus_variety_and_hard_cases(rows):
@@ -54,7 +63,7 @@ def test_sentence_labels_are_many_valid_and_taken_from_their_articles():
 
     texts = {a.id: a.read() for a in load_articles(TRAINING_DATA)}
     lines = (TRAINING_DATA / "sentences.jsonl").read_text(encoding="utf-8").splitlines()
-    assert len(lines) >= 1500
+    assert len(lines) >= 2500
     for line in lines:
         record = json.loads(line)
         assert record["text"] in texts[record["article"]]
@@ -66,4 +75,4 @@ def test_committed_model_was_trained_on_the_current_data_and_lexicons():
     metadata = json.loads((DEFAULT_MODEL_DIR / METADATA_FILE).read_text())
     assert metadata["training_data"]["sha256"] == corpus_digest(TRAINING_DATA), "training_data changed: run make train"
     assert metadata["lexicons"]["sha256"] == load_lexicon().digest, "lexicons changed: run make train"
-    assert metadata["metrics"]["test"]["roc_auc"] >= 0.95
+    assert metadata["metrics"]["test"]["roc_auc"] >= 0.88

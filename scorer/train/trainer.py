@@ -10,11 +10,8 @@ the same model bytes and the same metrics (the solver and the fixed folds involv
 
 from __future__ import annotations
 
-import datetime as _datetime
 import os
 import platform
-import subprocess
-import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
@@ -35,6 +32,16 @@ PLATT_C = 100.0
 # Bounds on each standardised weight, from the sign each feature is allowed.
 SIGN_BOUNDS = [(0.0, None) if f.sign > 0 else (None, 0.0) if f.sign < 0 else (None, None) for f in FEATURES]
 CV_FOLDS = 5
+# Every number the model stores is rounded to this many significant digits. Machines with other
+# BLAS kernels (OPENBLAS_CORETYPE) fit weights that differ around the 12th significant digit, a
+# million times below the last stored one, so `make train` writes the same bytes on any x86-64
+# machine; and six digits move no score by more than about 1e-5.
+STORED_DIGITS = 6
+
+
+def stored(value: float) -> float:
+    """``value`` rounded to :data:`STORED_DIGITS` significant digits (0.0 for a weight at its bound)."""
+    return 0.0 if abs(value) < 1e-12 else float(f"{value:.{STORED_DIGITS}g}")
 # The corpus `make train` uses, relative to the working directory (the project root).
 DEFAULT_DATA = Path("training_data")
 
@@ -106,13 +113,12 @@ def train(
     best_c = min(c for c in C_GRID if cv_loss[c] <= cv_loss[lowest] + cv_error[lowest])
     weights, bias = fit_logistic(z_train, y_train, best_c, SIGN_BOUNDS)
 
-    scale = [float(s) for s in scaler.scale_]
     uncalibrated = LinearModel(
         feature_names=FEATURE_NAMES,
-        mean=tuple(float(m) for m in scaler.mean_),
-        scale=tuple(scale),
-        coef=tuple(0.0 if abs(float(w)) < 1e-12 else float(w) for w in weights),
-        intercept=float(bias),
+        mean=tuple(stored(float(m)) for m in scaler.mean_),
+        scale=tuple(stored(float(s)) for s in scaler.scale_),
+        coef=tuple(stored(float(w)) for w in weights),
+        intercept=stored(float(bias)),
         calibration_slope=1.0,
         calibration_offset=0.0,
         lexicon_digest=analyzer.lexicon.digest,
@@ -120,7 +126,7 @@ def train(
     x_dev, y_dev = matrix("dev")
     dev_logits = np.array([[uncalibrated.logit(list(row))] for row in x_dev])
     platt_weights, platt_bias = fit_logistic(dev_logits, y_dev, PLATT_C, [(None, None)])
-    slope, offset = float(platt_weights[0]), float(platt_bias)
+    slope, offset = stored(float(platt_weights[0])), stored(float(platt_bias))
     if slope <= 0:  # a dev split too small to calibrate: keep the model's own probabilities
         slope, offset = 1.0, 0.0
     model = replace(uncalibrated, calibration_slope=slope, calibration_offset=offset).identified()
@@ -133,8 +139,6 @@ def train(
             metrics[split] = binary_report([a.reliable for a in chosen], probabilities)
     metadata = {
         "model": "reliability",
-        "trained_at": _datetime.datetime.now(_datetime.timezone.utc).replace(microsecond=0).isoformat(),
-        "commit": _git_commit(),
         "training_data": {
             "path": _display_path(data),
             "sha256": corpus_digest(data) if Path(data).is_dir() else None,
@@ -147,10 +151,11 @@ def train(
         "regularisation": {
             "rule": "one standard error",
             "chosen_c": best_c,
-            "cv_log_loss": {str(c): loss for c, loss in cv_loss.items()},
-            "cv_standard_error": {str(c): error for c, error in cv_error.items()},
+            "cv_log_loss": {str(c): stored(loss) for c, loss in cv_loss.items()},
+            "cv_standard_error": {str(c): stored(error) for c, error in cv_error.items()},
         },
         "calibration": {"method": "Platt scaling on the dev split", "slope": slope, "offset": offset},
+        "stored_digits": STORED_DIGITS,
         "versions": _versions(),
         "metrics": metrics,
     }
@@ -198,22 +203,10 @@ def _display_path(path: str | os.PathLike) -> str:
         return str(resolved)
 
 
-def _git_commit() -> str | None:
-    try:
-        result = subprocess.run(
-            ["git", "rev-parse", "HEAD"],
-            cwd=Path(__file__).resolve().parent,
-            capture_output=True,
-            text=True,
-            timeout=10,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout.strip() or None
-
-
 def _versions() -> dict:
+    """Every library the fitted numbers pass through, and the interpreter."""
     import numpy
+    import scipy
     import sklearn
 
     from .. import __version__
@@ -222,6 +215,6 @@ def _versions() -> dict:
         "scorer": __version__,
         "python": platform.python_version(),
         "numpy": numpy.__version__,
+        "scipy": scipy.__version__,
         "scikit-learn": sklearn.__version__,
-        "platform": sys.platform,
     }
