@@ -19,6 +19,7 @@ from typing import Callable
 from ..api import Analyzer
 from ..evaluate.corpus import LabelledArticle, corpus_digest, load_articles
 from ..errors import InputError
+from . import require_training_libraries
 from ..model.features import FEATURE_NAMES, FEATURES, article_features
 from ..evaluate.metrics import binary_report
 from ..model.linear import LinearModel, save_model
@@ -71,6 +72,7 @@ def train(
     progress: Callable[[int, int], None] | None = None,
 ) -> TrainingReport:
     """Train on ``data`` (a folder with one subfolder per label); save to ``output`` if given."""
+    require_training_libraries()
     import numpy as np
     from sklearn.model_selection import StratifiedKFold
     from sklearn.preprocessing import StandardScaler
