@@ -6,6 +6,7 @@ the text. Nothing here imports numpy or scikit-learn.
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,7 +19,8 @@ from .model.features import FEATURE_NAMES, SentenceFeatures, sentence_features
 from .cues.lexicon import Lexicon, load_lexicon
 from .model.linear import band, load_model
 from .result import CueRecord, Result, SentenceRecord
-from .read.decode import decode_bytes, read_document
+from .read.decode import decode_bytes, normalise_line_ends, read_document
+from .read.files import display_path
 from .read.segment import Segment, segment
 
 # How many reasons a result carries (the report shows three to five).
@@ -43,6 +45,9 @@ class Analyzer:
         self.matcher = CueMatcher(self.lexicon)
 
     def analyse(self, text: str) -> Analysis:
+        """Sentences, cues and feature rows of ``text``, whose line ends are first made ``\\n``
+        (as when a file is read), so that offsets mean the same for text and for files."""
+        text = normalise_line_ends(text)
         segments = segment(text, self.lexicon.abbreviations)
         cues = self.matcher.find(text, segments)
         return Analysis(text, segments, cues, sentence_features(text, segments, cues))
@@ -62,9 +67,14 @@ class Scorer(Analyzer):
     def score_text(self, text: str, path: str | None = None) -> Result:
         """Score an article given as text. An article with no words gets an error record."""
         analysis = self.analyse(text)
+        text = analysis.text
         if not analysis.segments:
             return Result(path=path, model=self.model_id, error=f"{path or 'text'}: no text to score (empty document)")
         explanation = explain(self.model, analysis.rows)
+        if not math.isfinite(explanation.logit):
+            # Loading refuses absurd numbers (model/linear.py); this is the last guard, so that no
+            # record ever carries a NaN, which is not JSON.
+            return Result(path=path, model=self.model_id, error=f"{path or 'text'}: the model gives no finite score")
         by_sentence: list[list[CueRecord]] = [[] for _ in analysis.segments]
         for cue in analysis.cues:
             by_sentence[cue.sentence].append(
@@ -106,7 +116,7 @@ class Scorer(Analyzer):
 
     def score_file(self, path: str | os.PathLike) -> Result:
         """Read, decode and score a file; a file that cannot be read gives an error record."""
-        name = str(path)
+        name = display_path(str(path))
         try:
             text = read_document(Path(path))
         except InputError as error:

@@ -20,9 +20,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import ScorerError
+from .errors import ScorerError, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT, EXIT_BELOW_MIN = 0, 1, 2, 3
+# As a shell reports a program stopped by SIGPIPE (128 + 13).
+EXIT_BROKEN_PIPE = 141
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 every document scored; 1 nothing could run (model, lexicons, output); "
@@ -163,11 +165,6 @@ def score(
     ] = None,
     debug: DebugOption = False,
 ) -> None:
-    from .batch.output import FORMATS
-
-    if fmt not in FORMATS:
-        typer.echo(f"scorer: --format must be one of {', '.join(FORMATS)}, not {fmt!r}", err=True)
-        raise typer.Exit(EXIT_INPUT)
     command = ScoreCommand(
         paths=tuple(paths),
         fmt=fmt,
@@ -186,36 +183,55 @@ def score(
     except KeyboardInterrupt:
         typer.echo("scorer: interrupted", err=True)
         raise typer.Exit(130) from None
+    except BrokenPipeError:
+        raise _quiet_broken_pipe() from None
+    except UsageError as error:
+        raise _fail(error, debug, EXIT_INPUT) from None
     except Exception as error:  # noqa: BLE001 - one line for people, traceback with --debug
         raise _fail(error, debug) from None
     raise typer.Exit(code)
 
 
+def _quiet_broken_pipe() -> typer.Exit:
+    """The reader of our output went away (``scorer score ... | head``): stop without a word.
+
+    Standard output is pointed at /dev/null first, so that flushing it at exit cannot fail again.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return typer.Exit(EXIT_BROKEN_PIPE)
+
+
 def run_score(command: ScoreCommand) -> int:
     from .api import Scorer
-    from .batch.run import STDIN, ScoringOptions, expand_inputs, score_all
-    from .batch.output import RecordSink
+    from .batch.inputs import STDIN, expand_inputs
+    from .batch.output import RecordSink, check_sink
+    from .batch.run import ScoringOptions, score_all
 
-    scorer = Scorer(command.model, command.lexicons)  # fail fast, in one line, if the model cannot load
     single = len(command.paths) == 1 and (command.paths[0] == STDIN or not Path(command.paths[0]).is_dir())
+    # Usage first, then the model: both fail in one line before anything is scored or written.
+    check_sink(command.fmt, command.output, command.resume)
+    scorer = Scorer(command.model, command.lexicons)
     sink = RecordSink(command.fmt, command.output, command.resume, single, command.colour, command.top)
-    names = [name for name in expand_inputs(command.paths) if name not in sink.done]
-    bar = _Progress(len(names), command.progress)
-    errors = below = 0
     finished = False
     try:
-        options = ScoringOptions(command.model, command.lexicons)
-        for record in score_all(names, options, command.jobs, scorer):
-            sink.write(record)
-            if record["error"]:
-                errors += 1
-                typer.echo(f"scorer: {record['error']}", err=True)
-            elif command.min_score is not None and record["score"] < command.min_score:
-                below += 1
-            bar.step()
-        finished = True
+        documents = [document for document in expand_inputs(command.paths) if document.path not in sink.done]
+        bar = _Progress(len(documents), command.progress)
+        errors = below = 0
+        try:
+            options = ScoringOptions(command.model, command.lexicons)
+            for record in score_all(documents, options, command.jobs, scorer):
+                sink.write(record)
+                if record["error"]:
+                    errors += 1
+                    typer.echo(f"scorer: {record['error']}", err=True)
+                elif command.min_score is not None and record["score"] < command.min_score:
+                    below += 1
+                bar.step()
+            finished = True
+        finally:
+            bar.finish()
     finally:
-        bar.finish()
         sink.close(finished)
     if errors:
         return EXIT_INPUT

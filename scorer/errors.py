@@ -15,3 +15,7 @@ class LexiconError(ScorerError):
 
 class ModelError(ScorerError):
     """A model is missing, corrupted, or does not match the code and lexicons."""
+
+
+class UsageError(ScorerError):
+    """The command line asks for something that cannot work (exit code 2, before anything runs)."""

@@ -44,8 +44,8 @@ def test_seed_repeated_headline_is_flagged(analyzer, seed_text):
 def test_seed_has_twelve_speculative_modals_and_no_attribution(analyzer, seed_text):
     cues = analyzer.analyse(seed_text).cues
     modals = [seed_text[c.start : c.end].lower() for c in cues if c.type == "speculative_modal"]
-    assert sorted(modals) == sorted(["might"] * 4 + ["may"] * 4 + ["could"] * 4) or len(modals) == 12
-    assert len(modals) == 12
+    # The seed's speculative modals, counted by hand: "could" 5, "may" 4, "might" 3.
+    assert sorted(modals) == sorted(["could"] * 5 + ["may"] * 4 + ["might"] * 3)
     assert not [c for c in cues if c.type == "attribution"]
 
 

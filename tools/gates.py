@@ -59,7 +59,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
     parser.add_argument("--update", action="store_true", help="raise the floors to today's numbers")
     parser.add_argument("--allow-lower", action="store_true", help="with --update, allow lowering a floor")
+    parser.add_argument(
+        "--allow-missing", action="store_true", help="skip the floors of data sets that are not there, instead of failing"
+    )
     args = parser.parse_args(argv)
+    missing = [folder for folder in DATASETS.values() if not (args.shared / folder).exists()]
+    if missing and not args.allow_missing:
+        print(
+            f"gates: {', '.join(missing)} not found under {args.shared}: their floors cannot be checked "
+            "(--allow-missing skips them)",
+            file=sys.stderr,
+        )
+        return 1
     gates = json.loads(GATES_FILE.read_text()) if GATES_FILE.exists() else {"floors": {}, "data": {}}
     digests = {folder: data_digest(args.shared / folder) for folder in DATASETS.values()}
     measured = measure(args.shared)

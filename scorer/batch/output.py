@@ -10,19 +10,62 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import sys
 from pathlib import Path
 from typing import TextIO
 
-from .run import completed_paths
-from ..errors import ScorerError
-from ..report.text import csv_header, csv_row, render_text
+from ..errors import ScorerError, UsageError
+from ..read.files import display_path
+from ..report.table import csv_header, csv_row
+from ..report.text import render_text
+from .resume import completed_paths
 
 FORMATS = ("text", "json", "jsonl", "csv")
 RESUMABLE = ("jsonl", "csv")
 
 
+def check_output_path(target: Path) -> None:
+    """Refuse, before anything is scored, an output that is not a regular file or a new path.
+
+    Writing goes through ``FILE.part`` and a rename, which would replace a symbolic link, a device
+    or a pipe with a plain file, and fails on a folder only at the very end.
+    """
+    for path in (target, target.with_name(target.name + ".part")):
+        try:
+            status = os.lstat(path)
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise ScorerError(f"cannot use {display_path(str(path))} as output: {error.strerror}") from None
+        if stat.S_ISLNK(status.st_mode):
+            kind = "a symbolic link"
+        elif stat.S_ISDIR(status.st_mode):
+            kind = "a folder"
+        elif not stat.S_ISREG(status.st_mode):
+            kind = "a device, pipe or socket"
+        else:
+            continue
+        raise UsageError(f"--output {display_path(str(path))} is {kind}: give a regular file or a new path")
+    if not target.parent.is_dir():
+        raise UsageError(f"--output {display_path(str(target))}: folder {display_path(str(target.parent))} does not exist")
+
+
+def check_sink(fmt: str, target: Path | None, resume: bool) -> None:
+    """Refuse, as a usage error, a format, output or resume request that cannot work."""
+    if fmt not in FORMATS:
+        raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if resume and target is None:
+        raise UsageError("--resume needs --output FILE: it skips the documents already in FILE")
+    if resume and fmt not in RESUMABLE:
+        raise UsageError(f"--resume works with --format {' or '.join(RESUMABLE)}, not {fmt}")
+    if target is not None:
+        check_output_path(target)
+
+
 class RecordSink:
+    """Writes records in one format to standard output or to an output file (see the module doc)."""
+
     def __init__(
         self,
         fmt: str,
@@ -32,10 +75,7 @@ class RecordSink:
         colour: bool = False,
         top: int | None = None,
     ):
-        if resume and target is None:
-            raise ScorerError("--resume needs --output FILE: it skips the documents already in FILE")
-        if resume and fmt not in RESUMABLE:
-            raise ScorerError(f"--resume works with --format {' or '.join(RESUMABLE)}, not {fmt}")
+        check_sink(fmt, target, resume)
         self.fmt, self.target, self.single, self.colour, self.top = fmt, target, single, colour, top
         self.done: set[str] = set()
         self.count = 0
@@ -54,7 +94,7 @@ class RecordSink:
             try:
                 self._handle = open(self._part, "a" if resume else "w", encoding="utf-8", newline="")
             except OSError as error:
-                raise ScorerError(f"cannot write {target}: {error.strerror}") from None
+                raise ScorerError(f"cannot write {display_path(str(target))}: {error.strerror}") from None
         else:
             self._handle = sys.stdout
         if fmt == "csv" and fresh:
@@ -73,6 +113,8 @@ class RecordSink:
             if not self.single:
                 text = ("\n" if self.count == 0 else ",\n") + text
             handle.write(text)
+        elif record["error"] and self.target is None:
+            return  # the report for people: the error is on standard error already, said once
         else:
             handle.write(("\n" if self.count else "") + render_text(record, self.colour, self.top))
         self.count += 1

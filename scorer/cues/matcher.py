@@ -51,6 +51,8 @@ _REPORTED_FUTURE_CHARS = 400
 # phrase whose subject it completes.
 _SUBJECT_GAP_CHARS = 60
 _TERMINAL = frozenset(".!?\u2026")
+# The most opening quotes, brackets and spaces that may stand before a sentence's first word.
+_MAX_OPENING_CHARS = 4
 _NO_BRACKETS = str.maketrans("()[]", "    ")
 # Two or more of ! and ? (kept when one of them is !): "!!!", "?!", "!!?". The pattern runs only
 # on texts that hold such a pair: a plain substring search is far cheaper than its scan.
@@ -140,8 +142,8 @@ class CueMatcher:
             if start < last_end:
                 continue  # inside a source phrase the resolver already took ("according to | sources")
             sentence = bisect_right(starts, start) - 1
-            if sentence in furniture_sentences:
-                continue
+            if sentence in furniture_sentences or end > segments[sentence].end:
+                continue  # furniture; or a phrase read across a sentence or line break ("Results\nsignal")
             cue_type, rule_id, verb_role = roles[spaced[start:end]]
             cue = None
             if verb_role:
@@ -189,8 +191,8 @@ class CueMatcher:
     @staticmethod
     def _continues_vague_source(text: str, previous: Cue, sentence: int, verb_start: int) -> bool:
         """Whether a verb closes the subject begun by the anonymous-source phrase just before it."""
-        if previous.sentence != sentence:
-            return False
+        if previous.sentence != sentence or verb_start - previous.end > _SUBJECT_GAP_CHARS:
+            return False  # checked before slicing: a long gap must cost nothing to rule out
         gap = text[previous.end : verb_start]
         return len(gap) <= _SUBJECT_GAP_CHARS and not any(mark in gap for mark in ",;:.!?\"\u201c\u201d")
 
@@ -235,7 +237,11 @@ class CueMatcher:
         """Rule out the month May and "would" reporting a stated plan ("said it would resign")."""
         word = text[start:end]
         if word.startswith("May"):
-            at_sentence_start = not text[segment.start : start].strip(" \"'\u201c\u2018(")
+            # Only a few opening quotes or brackets can stand between a sentence's start and its
+            # first word; the distance is checked first, so a long sentence costs no slice.
+            at_sentence_start = start - segment.start <= _MAX_OPENING_CHARS and not text[segment.start : start].strip(
+                " \"'\u201c\u2018("
+            )
             followed_by_number = text[end : end + 2].strip()[:1].isdigit()
             return at_sentence_start and not followed_by_number
         if word.lower().startswith("would"):

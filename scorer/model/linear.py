@@ -30,6 +30,10 @@ MODEL_FILE = "model.json"
 METADATA_FILE = "metadata.json"
 DEFAULT_MODEL_DIR = Path(str(resources.files("scorer.model") / "reliability"))
 ENV_VARIABLE = "SCORER_MODEL"
+# Bounds a trained model keeps far inside (features are rates, shares and capped logs; weights are
+# regularised): numbers beyond them mean a damaged or hostile file, whose logits could overflow.
+MAX_MODEL_NUMBER = 1e6
+MIN_SCALE = 1e-9
 
 # Score bands, lowest first: (name, lowest score in the band). 60 follows NewsGuard, which calls
 # 60 and above green; below 35 is the band the seed article (a content-farm rewrite) must
@@ -157,7 +161,7 @@ def load_model(path: str | os.PathLike | None, lexicon_digest: str) -> tuple[Lin
     try:
         model_bytes = model_path.read_bytes()
         metadata = json.loads(metadata_path.read_bytes())
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, RecursionError) as error:
         raise ModelError(f"cannot read model metadata in {directory} ({error}); {RETRAIN_HINT}") from None
     digest = hashlib.sha256(model_bytes).hexdigest()
     if not isinstance(metadata, dict) or metadata.get("model_sha256") != digest:
@@ -165,7 +169,7 @@ def load_model(path: str | os.PathLike | None, lexicon_digest: str) -> tuple[Lin
     try:
         data = json.loads(model_bytes)
         model = _model_from_json(data, model_id=f"reliability-{digest[:12]}")
-    except (ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise ModelError(f"{model_path} is not a valid model ({error}); {RETRAIN_HINT}") from None
     if model.feature_names != FEATURE_NAMES:
         raise ModelError(f"{model_path} was trained on other features than this version computes; {RETRAIN_HINT}")
@@ -182,6 +186,8 @@ def _recover_interrupted_save(directory: Path) -> None:
 
 
 def _model_from_json(data: dict, model_id: str) -> LinearModel:
+    if not isinstance(data, dict):
+        raise ValueError(f"expected a JSON object, found {type(data).__name__}")
     if data.get("format") != MODEL_FORMAT:
         raise ValueError(f"format {data.get('format')!r}, expected {MODEL_FORMAT}")
     names = tuple(str(name) for name in data["feature_names"])
@@ -203,8 +209,10 @@ def _model_from_json(data: dict, model_id: str) -> LinearModel:
         model_id=model_id,
     )
     numbers = (*model.mean, *model.scale, *model.coef, model.intercept, model.calibration_slope, model.calibration_offset)
-    if not all(math.isfinite(number) for number in numbers):
-        raise ValueError("non-finite number")
+    if not all(math.isfinite(number) and abs(number) <= MAX_MODEL_NUMBER for number in numbers):
+        raise ValueError(f"a number is not finite or beyond +-{MAX_MODEL_NUMBER:g}")
+    if min(model.scale) < MIN_SCALE:
+        raise ValueError(f"a scale is below {MIN_SCALE:g}: dividing by it would blow the logit up")
     if model.calibration_slope <= 0:
         raise ValueError("calibration slope must be positive, or scores would not follow the logit")
     return model

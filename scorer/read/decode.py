@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from ..errors import InputError
+from .files import display_path
 
 # Files larger than this are refused rather than read: no news article comes close, and a
 # multi-gigabyte input would otherwise take the whole machine's memory.
@@ -65,34 +66,49 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
     sample = text[:_BINARY_SAMPLE_CHARS]
     if sample and len(_CONTROL_CHARS.findall(sample)) > _BINARY_CONTROL_SHARE * len(sample):
         raise InputError(f"{name}: binary file (mostly control characters), not a text article")
+    return normalise_line_ends(text)
+
+
+def normalise_line_ends(text: str) -> str:
+    """Windows (``\\r\\n``) and old Mac (``\\r``) line ends as ``\\n``: offsets index this text."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
 
 
+def read_limited(stream, name: str, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """All of ``stream`` (a binary file object), refused past ``limit`` bytes like a file that large."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise InputError(f"{name}: more than the {limit // 2**20} MiB an article may be")
+    return data
+
+
 def read_document(path: str | Path) -> str:
     """Read and decode one file; every failure is an :class:`InputError` naming the file."""
     path = Path(path)
+    shown = display_path(str(path))
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
             raise IsADirectoryError
         if not stat.S_ISREG(status.st_mode):
             # A pipe or device would block or never end: read those through standard input ("-").
-            raise InputError(f"{path}: not a regular file (pipe it to standard input as '-')")
+            raise InputError(f"{shown}: not a regular file (pipe it to standard input as '-')")
         size = status.st_size
         if size > MAX_DOCUMENT_BYTES:
             raise InputError(
-                f"{path}: file is {size / 1e6:.0f} MB, larger than the "
+                f"{shown}: file is {size / 1e6:.0f} MB, larger than the "
                 f"{MAX_DOCUMENT_BYTES // 2**20} MiB an article may be"
             )
-        data = path.read_bytes()
+        with open(path, "rb") as handle:  # read_limited: the file may have grown since stat
+            data = read_limited(handle, shown)
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a file") from None
+        raise InputError(f"{shown}: is a directory, not a file") from None
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{shown}: no such file") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError(f"{shown}: permission denied") from None
     except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
-    return decode_bytes(data, str(path))
+        raise InputError(f"{shown}: cannot read ({error.strerror or error})") from None
+    return decode_bytes(data, shown)

@@ -50,8 +50,11 @@ class Abbreviations:
 # that the pattern starts with a literal character: re then jumps from full stop to full stop
 # instead of trying the pattern at every position (see docs/BENCHMARKS.md). The pattern is
 # the same as "[.!?\u2026]+..." on the original, because nothing else in it matches those marks.
+# A match starts only at the first mark of a run ("(?<!\.\.)" right after the literal, which keeps
+# the fast literal scan): tried from inside a long run of marks that no space follows, the pattern
+# would read the rest of the run again from every mark in it, in quadratic time.
 _TERMINAL_MARKS = ("!", "?", "\u2026")
-_BOUNDARY = re.compile(r"(\.\.*[\"'\u201d\u2019)\]]*)[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"(\.(?<!\.\.)\.*[\"'\u201d\u2019)\]]*)[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 # A line without its surrounding white space (group 1); blank lines never match.
 _STRIPPED_LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
 _TERMINAL = frozenset(".!?\u2026\"'\u201d\u2019):;")
@@ -62,8 +65,13 @@ _NEXT_WORD = re.compile(r"[\"'(\[\u201c\u2018]*([\w']+)")
 _WRAPPED_LINE_CHARS = 60
 # A sentence this short that ends in "1." or "b." may be a list item's number (see _ends_sentence).
 _LIST_ITEM_CHARS = 4
-# Bound on Abbreviations.token_kinds: dotted tokens (web addresses) are not a closed set.
+# Bound on Abbreviations.token_kinds: dotted tokens (web addresses) are not a closed set. Only
+# tokens this short are remembered, so the memo holds at most a megabyte or so.
 _MAX_TOKEN_KINDS = 20_000
+_MAX_REMEMBERED_TOKEN = 24
+# How far back from a full stop the word before it is looked for: a longer run without a space is no
+# abbreviation, and reading it whole at every candidate would take quadratic time.
+_MAX_TOKEN_CHARS = 100
 # What a token before a full stop says about the sentence (_token_kind).
 _LONG_WORD, _PLAIN_WORD, _NEVER_FINAL, _BEFORE_NUMBER, _FINAL_BEFORE_OPENER = range(5)
 
@@ -149,7 +157,8 @@ def _split_block(
         if text[stop] == ".":
             # Most full stops follow an ordinary word, longer than any abbreviation: decide those
             # here and call _ends_sentence only for short or dotted tokens.
-            token_start = text.rfind(" ", sentence_start, stop) + 1 or sentence_start
+            window = stop - _MAX_TOKEN_CHARS if stop - _MAX_TOKEN_CHARS > sentence_start else sentence_start
+            token_start = text.rfind(" ", window, stop) + 1 or window
             if (stop - token_start <= longest or text.find(".", token_start, stop) >= 0) and not _ends_sentence(
                 text, sentence_start, token_start, stop, boundary.end(), abbreviations
             ):
@@ -173,7 +182,7 @@ def _ends_sentence(
     kind = kinds.get(raw)
     if kind is None:
         kind = _token_kind(raw.lstrip(_OPENING_PUNCTUATION), abbreviations)
-        if len(kinds) < _MAX_TOKEN_KINDS:
+        if len(raw) <= _MAX_REMEMBERED_TOKEN and len(kinds) < _MAX_TOKEN_KINDS:
             kinds[raw] = kind
     if kind == _LONG_WORD:
         return True  # longer than any abbreviation

@@ -6,8 +6,6 @@ what scripts receive.
 
 from __future__ import annotations
 
-import csv
-import io
 import textwrap
 
 from ..cues.lexicon import CUE_TYPES
@@ -89,31 +87,3 @@ def render_text(record: dict, colour: bool = False, top: int | None = DEFAULT_TO
     if not colour:
         lines.append("  Tags: " + ", ".join(f"{tag}={cue_type}" for cue_type, (tag, _) in TAGS.items()))
     return "\n".join(lines) + "\n"
-
-
-CSV_FIELDS = ["path", "score", "label", "logit", "words", *(f"n_{t}" for t in CUE_TYPES), "model", "error"]
-
-
-def csv_header() -> str:
-    return _csv_line(CSV_FIELDS)
-
-
-def csv_row(record: dict) -> str:
-    counts = record.get("counts") or {}
-    values = [
-        record.get("path"),
-        record.get("score"),
-        record.get("label"),
-        record.get("logit"),
-        record.get("words"),
-        *(counts.get(t, "") if not record.get("error") else "" for t in CUE_TYPES),
-        record.get("model"),
-        record.get("error"),
-    ]
-    return _csv_line(["" if value is None else value for value in values])
-
-
-def _csv_line(values: list) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(values)
-    return buffer.getvalue()
