@@ -8,7 +8,7 @@ MODEL ?= scorer/model/reliability
 BENCH_DATA ?= $(SHARED)/polnear-train/text
 RELIABLE ?=
 
-.PHONY: install test train evaluate bench clean
+.PHONY: install test train evaluate bench docs clean
 
 $(BIN)/scorer: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ evaluate: install
 
 bench: install
 	$(BIN)/python -m tools.bench --data $(BENCH_DATA)
+
+# The lexicon README's rule table, from the rule registry (`scorer rules`).
+docs: install
+	$(BIN)/python -m tools.lexicon_readme
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

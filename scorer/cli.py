@@ -336,6 +336,42 @@ def train(
         )
 
 
+@app.command(
+    help=(
+        "List every rule id a record can carry: its cue type, what it catches, and an example. "
+        "Rule ids are stable: they appear in every cue, in explanations and in evaluation reports.\n\n"
+        "Examples:\n\n"
+        "  scorer rules\n\n"
+        "  scorer rules --type hedge\n\n"
+        "  scorer rules --format json | jq -r '.[].id'"
+    )
+)
+def rules(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    cue_type: Annotated[Optional[str], typer.Option("--type", help="Only rules of this cue type.")] = None,
+    lexicons: LexiconsOption = None,
+    debug: DebugOption = False,
+) -> None:
+    from .cues.lexicon import load_lexicon
+    from .rules import all_rules
+
+    if fmt not in ("text", "json"):
+        typer.echo(f"scorer: --format must be text or json, not {fmt!r}", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    try:
+        found = [rule for rule in all_rules(load_lexicon(lexicons)) if cue_type is None or rule.type == cue_type]
+    except Exception as error:  # noqa: BLE001 - one line for people, traceback with --debug
+        raise _fail(error, debug) from None
+    if cue_type is not None and not found:
+        typer.echo(f"scorer: no rules of type {cue_type!r}", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    if fmt == "json":
+        typer.echo(json.dumps([rule.to_dict() for rule in found], indent=2, ensure_ascii=False))
+        return
+    for rule in found:
+        typer.echo(f"{rule.id}\n    {rule.description}\n    e.g. {rule.example}")
+
+
 def run() -> None:
     """Console-script entry point."""
     app()

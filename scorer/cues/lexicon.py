@@ -19,26 +19,15 @@ import hashlib
 import itertools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from ..errors import LexiconError
 from ..read.segment import Abbreviations
+from .types import CUE_TYPES
 
-# The cue types, in the order their features appear. The first five are the product's
-# specification; the last three separate careful from careless writing (see GUIDELINES.md).
-CUE_TYPES = (
-    "attribution",
-    "anonymous_source",
-    "speculative_modal",
-    "hedge",
-    "boilerplate",
-    "verification",
-    "certainty",
-    "sensational",
-)
 # Phrases in ignore.txt are matched so that they hide shorter cues inside them, then dropped.
 IGNORE = "ignore"
 
@@ -108,6 +97,7 @@ class Lexicon:
     abbreviations: Abbreviations
     digest: str  # sha256 of every file's path and bytes: a model records it and must match
     location: str
+    line_examples: dict[str, str] = field(default_factory=dict, compare=False)  # line rule id -> a line it matches
 
     @property
     def rule_ids(self) -> list[str]:
@@ -164,6 +154,7 @@ def _load_cached(folder: str, stamp: tuple = ()) -> Lexicon:
         raise LexiconError(f"lexicon folder {folder} has no phrases/*.txt")
 
     line_rules = []
+    line_examples: dict[str, str] = {}  # rule id -> one line it matches, for `scorer rules`
     seen_rules: set[str] = set()
     for number, entry in entries("lines/boilerplate.txt"):
         body, rule_name = _split_rule_name(entry, "lines/boilerplate.txt", number)
@@ -172,6 +163,8 @@ def _load_cached(folder: str, stamp: tuple = ()) -> Lexicon:
             raise LexiconError(f"lines/boilerplate.txt:{number}: rule {rule} is listed twice")
         seen_rules.add(rule)
         line_rules.append((rule, _line_regex(body, number)))
+        first = _expand(body, "lines/boilerplate.txt", number)[0]
+        line_examples[rule] = first.replace("<n>", "12").replace("<*>", "...")
 
     def word_set(name: str) -> frozenset[str]:
         words: set[str] = set()
@@ -196,6 +189,7 @@ def _load_cached(folder: str, stamp: tuple = ()) -> Lexicon:
         ),
         digest=digest.hexdigest(),
         location=folder,
+        line_examples=line_examples,
     )
 
 

@@ -21,6 +21,21 @@ from ..read.segment import Segment
 from .trie import trie_pattern
 
 
+# Rules decided in code here rather than listed in a lexicon: (id, description, example).
+CODE_RULES = (
+    (
+        "sensational.repeated_exclamation",
+        "two or more ! and ? together, at least one of them !",
+        "You will not believe this!!!",
+    ),
+    (
+        "boilerplate.repeated_headline",
+        "a headline-like line (three or more words, no end punctuation) seen before in the document",
+        "a title repeated verbatim above and below the article",
+    ),
+)
+
+
 class Cue(NamedTuple):
     type: str
     rule: str
@@ -152,9 +167,7 @@ class CueMatcher:
                 segment = segments[sentence]
                 reversed_folded = reversed_folded or folded[::-1]
                 verb_end = folded.find(" ", start, end) if verb_role == _LED_BY_VERB else end
-                source = resolve(
-                    text, folded, reversed_folded, segment.start, segment.end, start, verb_end, verb_role == _BELIEF
-                )
+                source = resolve(text, folded, reversed_folded, segment[:2], (start, verb_end), verb_role == _BELIEF)
                 if source is not None:
                     source_start = source.start
                     if source_start < last_end:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..cues.matcher import Cue
-from ..cues.lexicon import CUE_TYPES
+from ..cues.types import CUE_TYPES, TYPE_DESCRIPTIONS
 from ..read.segment import Segment
 
 SENTENCES = "sentences"
@@ -52,22 +52,10 @@ _TYPE_SIGNS = {
     "sensational": -1,
 }
 
-_TYPE_WORDS = {
-    "attribution": "a named, checkable source",
-    "anonymous_source": "an anonymous or vague source",
-    "speculative_modal": "a speculative may / might / could / would",
-    "hedge": "a hedge (reportedly, likely, suggests ...)",
-    "boilerplate": "page furniture (ads, share and comment widgets, repeated headlines)",
-    "verification": "a statement of what was or could not be verified",
-    "certainty": "unsupported certainty (everyone knows, make no mistake ...)",
-    "sensational": "sensational or clickbait wording",
-}
-
-
 def _feature_table() -> tuple[Feature, ...]:
     features = []
     for cue_type in CUE_TYPES:
-        words, sign = _TYPE_WORDS[cue_type], _TYPE_SIGNS[cue_type]
+        words, sign = TYPE_DESCRIPTIONS[cue_type], _TYPE_SIGNS[cue_type]
         features.append(Feature(f"{cue_type}.share", SENTENCES, f"sentences with {words}", "share", sign))
         features.append(Feature(f"{cue_type}.per_100_words", WORDS, f"cues of {words} per 100 words", "rate", sign))
     features += [

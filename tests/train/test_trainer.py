@@ -5,7 +5,7 @@ import json
 from scorer.model.linear import DEFAULT_MODEL_DIR, METADATA_FILE, MODEL_FILE
 from scorer.train.trainer import train
 
-from .conftest import TRAINING_DATA, assert_same_numbers
+from ..conftest import TRAINING_DATA, assert_same_numbers
 
 
 def test_training_twice_gives_identical_bytes(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import TRAINING_DATA
+from ..conftest import TRAINING_DATA
 
 DOCUMENTS = 1000
 BINARY_NAME = "0500-binary.txt"

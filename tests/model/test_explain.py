@@ -7,7 +7,7 @@ import pytest
 from scorer.evaluate.corpus import load_articles
 from scorer.model.explain import explain
 
-from .conftest import TRAINING_DATA
+from ..conftest import TRAINING_DATA
 
 
 @pytest.fixture(scope="module")
