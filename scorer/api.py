@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,7 +18,9 @@ from .model.explain import explain, reasons
 from .model.features import FEATURE_NAMES, SentenceFeatures, sentence_features
 from .cues.lexicon import Lexicon, load_lexicon
 from .model.linear import band, load_model
-from .result import CueRecord, Result, SentenceRecord
+from .result import CueRecord, EntityRecord, Result, SentenceRecord, SourceRecord
+from .sources.claims import unsourced_claims
+from .sources.entities import Entity, resolve_sources
 from .read.decode import decode_bytes, normalise_line_ends, read_document
 from .read.files import display_path
 from .read.segment import Segment, segment
@@ -35,6 +37,9 @@ class Analysis:
     segments: list[Segment]
     cues: list[Cue]
     rows: list[SentenceFeatures]
+    sources: list[Entity] = field(default_factory=list)  # the article's sources, by first mention
+    cue_sources: dict[int, int] = field(default_factory=dict)  # position in ``cues`` -> index in ``sources``
+    unsourced: list[bool] = field(default_factory=list)  # per segment: an unsourced claim (sources/claims.py)
 
 
 class Analyzer:
@@ -49,8 +54,10 @@ class Analyzer:
         (as when a file is read), so that offsets mean the same for text and for files."""
         text = normalise_line_ends(text)
         segments = segment(text, self.lexicon.abbreviations)
-        cues = self.matcher.find(text, segments)
-        return Analysis(text, segments, cues, sentence_features(text, segments, cues))
+        found = resolve_sources(text, segments, self.matcher.find(text, segments), self.matcher.source_words)
+        unsourced = unsourced_claims(text, segments, found.cues, self.lexicon.time_words)
+        rows = sentence_features(text, segments, found.cues)
+        return Analysis(text, segments, found.cues, rows, found.entities, found.cue_entities, unsourced)
 
 
 class Scorer(Analyzer):
@@ -76,10 +83,9 @@ class Scorer(Analyzer):
             # record ever carries a NaN, which is not JSON.
             return Result(path=path, model=self.model_id, error=f"{path or 'text'}: the model gives no finite score")
         by_sentence: list[list[CueRecord]] = [[] for _ in analysis.segments]
-        for cue in analysis.cues:
-            by_sentence[cue.sentence].append(
-                CueRecord(cue.type, cue.rule, text[cue.start : cue.end], cue.start, cue.end, cue.source or None)
-            )
+        for position, cue in enumerate(analysis.cues):
+            source = _source_record(text, cue.who, analysis.cue_sources.get(position))
+            by_sentence[cue.sentence].append(CueRecord(cue.type, cue.rule, text[cue.start : cue.end], cue.start, cue.end, source))
         sentences = tuple(
             SentenceRecord(
                 index=index,
@@ -89,6 +95,7 @@ class Scorer(Analyzer):
                 paragraph=item.paragraph,
                 cues=tuple(by_sentence[index]),
                 contribution=contribution,
+                unsourced_claim=analysis.unsourced[index],
             )
             for index, (item, contribution) in enumerate(zip(analysis.segments, explanation.sentence_contributions))
         )
@@ -103,6 +110,7 @@ class Scorer(Analyzer):
             features=dict(zip(FEATURE_NAMES, explanation.features)),
             reasons=tuple(reasons(self.model, explanation, REASONS)),
             sentences=sentences,
+            sources=tuple(_entity_record(text, entity) for entity in analysis.sources),
             words=sum(row.words for row in analysis.rows),
         )
 
@@ -138,3 +146,22 @@ def score_text(text: str) -> Result:
 def score_file(path: str | os.PathLike) -> Result:
     """Score a file with the default model; unreadable files give a result whose ``error`` is set."""
     return default_scorer().score_file(path)
+
+
+def _source_record(text: str, who, entity: int | None) -> SourceRecord | None:
+    if who is None:
+        return None
+    return SourceRecord(text[who.start : who.end], who.start, who.end, who.kind, who.role, entity)
+
+
+def _entity_record(text: str, entity: Entity) -> EntityRecord:
+    return EntityRecord(
+        name=text[entity.start : entity.end],
+        start=entity.start,
+        end=entity.end,
+        kind=entity.kind,
+        role=entity.role,
+        sentences=tuple(entity.sentences),
+        quoted=entity.quoted,
+        first=entity.first,
+    )

@@ -13,13 +13,61 @@ SCHEMA_VERSION = "1"
 
 
 @dataclass(frozen=True)
+class SourceRecord:
+    """Who a cue cites: ``text == document[start:end]``, the whole phrase naming them."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # named, anonymous or vague (training_data/GUIDELINES.md)
+    role: str | None  # the title or function given ("foreign ministry spokesman"), else None
+    entity: int | None = None  # index of the source in the record's ``sources``
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "role": self.role,
+            "entity": self.entity,
+        }
+
+
+@dataclass(frozen=True)
+class EntityRecord:
+    """One distinct source of an article, with every sentence that rests on it."""
+
+    name: str  # its fullest mention, exactly ``document[start:end]``
+    start: int
+    end: int
+    kind: str
+    role: str | None
+    sentences: tuple[int, ...]  # indices of the sentences it supports
+    quoted: bool  # whether any of them quotes it directly
+    first: int  # offset of its first mention
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "role": self.role,
+            "sentences": list(self.sentences),
+            "quoted": self.quoted,
+            "first": self.first,
+        }
+
+
+@dataclass(frozen=True)
 class CueRecord:
     type: str
     rule: str
     text: str
     start: int
     end: int
-    source: str | None = None  # for named sources, who: "baghaei", "defence ministry"
+    source: SourceRecord | None = None  # for attribution and anonymous_source cues
 
     def to_dict(self) -> dict:
         return {
@@ -28,7 +76,7 @@ class CueRecord:
             "text": self.text,
             "start": self.start,
             "end": self.end,
-            "source": self.source,
+            "source": self.source.to_dict() if self.source is not None else None,
         }
 
 
@@ -41,6 +89,7 @@ class SentenceRecord:
     paragraph: int
     cues: tuple[CueRecord, ...]
     contribution: float | None
+    unsourced_claim: bool = False  # states a specific fact with no source in reach (sources/claims.py)
 
     def to_dict(self) -> dict:
         return {
@@ -51,6 +100,7 @@ class SentenceRecord:
             "paragraph": self.paragraph,
             "cues": [cue.to_dict() for cue in self.cues],
             "contribution": self.contribution,
+            "unsourced_claim": self.unsourced_claim,
         }
 
 
@@ -65,6 +115,7 @@ class Result:
     features: dict[str, float] = field(default_factory=dict)
     reasons: tuple[Reason, ...] = ()
     sentences: tuple[SentenceRecord, ...] = ()
+    sources: tuple[EntityRecord, ...] = ()
     words: int = 0
     error: str | None = None
 
@@ -95,5 +146,6 @@ class Result:
             "features": dict(self.features),
             "reasons": [reason.to_dict() for reason in self.reasons],
             "sentences": [sentence.to_dict() for sentence in self.sentences],
+            "sources": [source.to_dict() for source in self.sources],
             "error": self.error,
         }

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .cues.lexicon import IGNORE, Lexicon, load_lexicon
 from .cues.matcher import CODE_RULES
 from .cues.types import TYPE_DESCRIPTIONS
+from .sources.entities import ENTITY_RULES
 from .sources.rules import record_rule_ids
 
 # How many of a phrase rule's phrases its description quotes.
@@ -60,4 +61,6 @@ def all_rules(lexicon: Lexicon | None = None) -> list[RuleInfo]:
         rules[rule_id] = RuleInfo(rule_id, rule_id.split(".", 1)[0], description, example, "scorer/cues/matcher.py")
     for rule_id, cue_type, description, example in record_rule_ids():
         rules[rule_id] = RuleInfo(rule_id, cue_type, description, example, "scorer/sources/rules.py")
+    for rule_id, description, example in ENTITY_RULES:
+        rules[rule_id] = RuleInfo(rule_id, rule_id.split(".", 1)[0], description, example, "scorer/sources/entities.py")
     return sorted(rules.values(), key=lambda rule: rule.id)

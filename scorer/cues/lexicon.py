@@ -48,8 +48,18 @@ SOURCE_LISTS = (
     "passive_auxiliaries",
     "recipient_verbs",
     "inverting_verbs",
+    "np_boundaries",
+    "vague_heads",
+    "affiliation_words",
+    "institution_heads",
+    "document_heads",
+    "impersonal_heads",
+    "phrase_verbs",
+    "noun_verbs",
+    "research_heads",
 )
 TEXT_LISTS = ("abbreviations", "abbreviations_final", "abbreviations_numbered", "sentence_openers")
+SPECIFICITY_LISTS = ("time_words",)
 
 ENV_VARIABLE = "SCORER_LEXICONS"
 
@@ -94,6 +104,16 @@ class Lexicon:
     passive_auxiliaries: frozenset[str]
     recipient_verbs: frozenset[str]
     inverting_verbs: frozenset[str]
+    np_boundaries: frozenset[str]
+    vague_heads: frozenset[str]
+    affiliation_words: frozenset[str]
+    institution_heads: frozenset[str]
+    document_heads: frozenset[str]
+    impersonal_heads: frozenset[str]
+    phrase_verbs: frozenset[str]
+    noun_verbs: frozenset[str]
+    research_heads: frozenset[str]
+    time_words: frozenset[str]
     abbreviations: Abbreviations
     digest: str  # sha256 of every file's path and bytes: a model records it and must match
     location: str
@@ -177,10 +197,12 @@ def _load_cached(folder: str, stamp: tuple = ()) -> Lexicon:
 
     sources = {key: word_set(f"sources/{key}.txt") for key in SOURCE_LISTS}
     text_lists = {key: word_set(f"text/{key}.txt") for key in TEXT_LISTS}
+    specificity = {key: word_set(f"specificity/{key}.txt") for key in SPECIFICITY_LISTS}
     return Lexicon(
         phrases=phrases,
         line_rules=tuple(line_rules),
         **sources,
+        **specificity,
         abbreviations=Abbreviations(
             never_final=text_lists["abbreviations"],
             maybe_final=text_lists["abbreviations_final"],

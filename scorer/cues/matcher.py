@@ -16,7 +16,10 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from .lexicon import IGNORE, PHRASE_SEPARATORS, Lexicon
+from ..sources.phrases import phrase_who
+from ..sources.quotes import QuoteIndex, quoted_spans
 from ..sources.resolver import SourceResolver
+from ..sources.spans import Who
 from ..read.segment import Segment
 from .trie import trie_pattern
 
@@ -42,16 +45,25 @@ class Cue(NamedTuple):
     start: int
     end: int
     sentence: int  # index of the segment holding the cue
-    source: str = ""  # for named sources, who: "khan", "defence ministry" (see sources.py)
+    # For attribution and anonymous_source cues: who is cited (scorer/sources/spans.py), and the verb
+    # or phrase that cites them ("said", "according to"), as offsets.
+    who: Who | None = None
+    trigger_start: int = -1
+    trigger_end: int = -1
 
 
 # Cues are made by the ten thousand on the hot path: tuple.__new__ skips NamedTuple's Python-level
 # constructor.
 new_cue = tuple.__new__
 
+# The cue types that cite someone, and so carry a source.
+_SOURCE_TYPES = frozenset({"attribution", "anonymous_source"})
+
 # Roles a matched phrase can have besides being a cue itself.
 _SPEECH, _BELIEF, _LED_BY_VERB = 1, 2, 3
 
+# A line whose words are at least this share capitalised is a headline in title case.
+_TITLE_CASE_SHARE = 0.6
 # Standalone lines longer than these are prose, never furniture ("0 Comments") or a headline.
 _MAX_FURNITURE_WORDS = 12
 _MAX_FURNITURE_CHARS = 120
@@ -88,6 +100,26 @@ def _holds_shouting(text: str) -> bool:
             return True
         bang = text.find("!", bang + 1)
     return False
+
+
+def _inside_sentence(text: str, segment: Segment, position: int) -> bool:
+    """Whether a capitalised word at ``position`` stands inside a sentence in ordinary case: past its
+    first word, and not in a headline written in title case ("Clinton Says No To Fox News")."""
+    if not text[segment.start : position].strip(" \"'\u201c\u2018("):
+        return False
+    if segment.whole_line:
+        words = text[segment.start : segment.end].split()
+        if sum(word[:1].isupper() for word in words) >= _TITLE_CASE_SHARE * len(words):
+            return False
+    return True
+
+
+def _reports_again(folded: str, cues: list, sentence: int, start: int) -> bool:
+    """Whether a pronoun source at ``start`` follows a source cue of its sentence with at most "that"
+    between: "the State Department said it found", "she said she would"."""
+    if not cues or cues[-1].sentence != sentence or cues[-1].type not in _SOURCE_TYPES:
+        return False
+    return folded[cues[-1].end : start].strip(" ,") in ("", "that")
 
 
 def fold_case(text: str) -> str:
@@ -128,6 +160,7 @@ class CueMatcher:
         trie = trie_pattern(sorted(roles))
         self._after_space = re.compile(" " + trie + r"(?!\w)")
         self._resolver = SourceResolver.from_lexicon(lexicon)
+        self.source_words = self._resolver.words
         self._line_pattern = re.compile(
             "|".join(f"(?P<r{index}>{source})" for index, (_, source) in enumerate(lexicon.line_rules))
         )
@@ -147,6 +180,8 @@ class CueMatcher:
         shouting = self._punctuation_cues(text, starts)
         furniture_sentences = {cue.sentence for cue in furniture}
         roles, resolve, append = self._roles, self._resolver.resolve, cues.append
+        words = self._resolver.words
+        quotes = QuoteIndex(quoted_spans(text))
         reversed_folded = ""  # made on the first verb: the resolver reads backwards in it
         last_end = 0
         folded = fold_case(text)
@@ -161,13 +196,24 @@ class CueMatcher:
                 continue  # furniture; or a phrase read across a sentence or line break ("Results\nsignal")
             cue_type, rule_id, verb_role = roles[spaced[start:end]]
             cue = None
+            if (verb_role or cue_type in _SOURCE_TYPES) and quotes.inside(start):
+                continue  # inside a quotation: the speaker's sourcing, not the article's
+            if verb_role and text[start].isupper() and _inside_sentence(text, segments[sentence], start):
+                verb_role = 0  # "Islamic State", "the Cook Political Report": a name, not a verb
+                if cue_type is None:
+                    continue
             if verb_role:
                 if cues and cues[-1].type == "anonymous_source" and self._continues_vague_source(text, cues[-1], sentence, start):
-                    continue  # "sources close to the harbour authority | say": the source is already a cue
+                    # "sources close to the harbour authority | say": the source is already a cue, and
+                    # this verb is what it says with.
+                    cues[-1] = cues[-1]._replace(trigger_start=start, trigger_end=end)
+                    continue
                 segment = segments[sentence]
                 reversed_folded = reversed_folded or folded[::-1]
                 verb_end = folded.find(" ", start, end) if verb_role == _LED_BY_VERB else end
                 source = resolve(text, folded, reversed_folded, segment[:2], (start, verb_end), verb_role == _BELIEF)
+                if source is not None and source.rule == "attribution.pronoun" and _reports_again(folded, cues, sentence, source.start):
+                    continue  # "the ministry said it found": the same source, reported within its own report
                 if source is not None:
                     source_start = source.start
                     if source_start < last_end:
@@ -175,11 +221,17 @@ class CueMatcher:
                             continue  # its source phrase is already a cue ("some experts | say")
                         source_start = start  # a cue inside the source's words: mark the verb alone
                     source_end = max(source.end, end)
-                    cue = new_cue(Cue, (source.type, source.rule, source_start, source_end, sentence, source.name))
+                    cue = new_cue(Cue, (source.type, source.rule, source_start, source_end, sentence, source.who, start, verb_end))
             if cue is None and cue_type is not None:
                 if cue_type == "speculative_modal" and not self._is_speculative(text, segments[sentence], start, end):
                     continue
-                cue = new_cue(Cue, (cue_type, rule_id, start, end, sentence, ""))
+                who = None
+                if cue_type in _SOURCE_TYPES:
+                    reversed_folded = reversed_folded or folded[::-1]
+                    who = phrase_who(
+                        text, folded, reversed_folded, words, (start, end), segments[sentence].end, cue_type == "attribution"
+                    )
+                cue = new_cue(Cue, (cue_type, rule_id, start, end, sentence, who, start, end))
             if cue is not None:
                 append(cue)
                 last_end = cue[3]
@@ -196,7 +248,7 @@ class CueMatcher:
         if not _holds_shouting(text):
             return []
         return [
-            Cue("sensational", "sensational.repeated_exclamation", m.start(), m.end(), bisect_right(starts, m.start()) - 1, "")
+            Cue("sensational", "sensational.repeated_exclamation", m.start(), m.end(), bisect_right(starts, m.start()) - 1)
             for m in _SHOUTED_PUNCTUATION.finditer(text)
             if "!" in m.group()
         ]
@@ -235,14 +287,14 @@ class CueMatcher:
                     match = self._any_line_rule.fullmatch(normalised) and self._line_pattern.fullmatch(normalised)
                     if match:
                         rule = self._line_rules[int(match.lastgroup[1:])]
-                        cues.append(Cue("boilerplate", rule, start, end, index, ""))
+                        cues.append(Cue("boilerplate", rule, start, end, index))
                         continue
             if line[-1] in _TERMINAL:
                 continue  # a sentence, not a headline
             key = " ".join(line.split()).lower()
             if key.count(" ") + 1 >= _MIN_HEADLINE_WORDS:
                 if key in seen_headlines:
-                    cues.append(Cue("boilerplate", "boilerplate.repeated_headline", start, end, index, ""))
+                    cues.append(Cue("boilerplate", "boilerplate.repeated_headline", start, end, index))
                 seen_headlines.add(key)
         return cues
 

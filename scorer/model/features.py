@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..cues.matcher import Cue
+from ..sources.spans import NAMED
 from ..cues.types import CUE_TYPES, TYPE_DESCRIPTIONS
 from ..read.segment import Segment
 
@@ -111,8 +112,9 @@ def sentence_features(text: str, segments: list[Segment], cues: list[Cue]) -> li
     seen_sources: set[str] = set()
     for cue in cues:
         counts[cue.sentence][_TYPE_INDEX[cue.type]] += 1
-        if cue.source and cue.source not in seen_sources:
-            seen_sources.add(cue.source)
+        key = cue.who.key if cue.who is not None and cue.who.kind == NAMED else ""
+        if key and key not in seen_sources:
+            seen_sources.add(key)
             new_sources[cue.sentence] += 1
     rows = []
     for segment, type_counts, sources in zip(segments, counts, new_sources):

@@ -54,7 +54,7 @@ class Abbreviations:
 # the fast literal scan): tried from inside a long run of marks that no space follows, the pattern
 # would read the rest of the run again from every mark in it, in quadratic time.
 _TERMINAL_MARKS = ("!", "?", "\u2026")
-_BOUNDARY = re.compile(r"(\.(?<!\.\.)\.*[\"'\u201d\u2019)\]]*)[ \t]+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"(\.(?<!\.\.)\.*[\"'\u201d\u2019)\]]*)[ \t]+(?=[\"'\u201c\u2018(\[]{0,2}[A-Z0-9])")
 # A line without its surrounding white space (group 1); blank lines never match.
 _STRIPPED_LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
 _TERMINAL = frozenset(".!?\u2026\"'\u201d\u2019):;")
