@@ -15,7 +15,8 @@ import datetime
 import sys
 from pathlib import Path
 
-from scorer.evaluate.polnear import evaluate_polnear
+from scorer.evaluate.polnear import evaluate_polnear, evaluate_source_spans
+from scorer.evaluate.sources import evaluate_source_labels
 from scorer.evaluate.articles import evaluate, evaluate_sentences, uncertainty_rules
 from .reference import PLAIN_WORDS, plain_word_list, rules_reweighted_upper_bound, supervised_cross_validated, supervised_upper_bound
 from scorer.train.trainer import DEFAULT_DATA
@@ -209,17 +210,19 @@ def build(shared: Path, extra: Path | None = None, reliable: str | None = None) 
         out += [
             "### Attribution on PolNeAR (hand-annotated Source / Cue / Content relations)",
             "",
-            f"Command: `python -m scorer.evaluation_docs --shared {shared}` (function `scorer.attribution_eval.evaluate_polnear`)",
+            f"Command: `python -m tools.evaluation_page --shared {shared}` (function `scorer.evaluate.polnear.evaluate_polnear`)",
             "",
             f"{report['articles']} articles. Of the {report['sentences_with_speech_attribution']} sentences holding an "
-            "annotated attribution whose cue is a verb of saying or reporting (a fixed list, `scorer/reference_lists/reporting_verbs.txt`), "
+            "annotated attribution whose cue is a verb of saying or reporting (a fixed list, `scorer/evaluate/reporting_verbs.txt`), "
             f"**{100 * report['coverage']:.1f}%** get an `attribution` or `anonymous_source` cue. Of the "
             f"{report['sentences_with_detected_source_cue']} sentences with such a cue, "
             f"**{100 * report['unsupported']:.1f}%** hold no annotated attribution at all.",
             "",
+            *_source_span_section(polnear, numbers),
         ]
     else:
         out += [f"PolNeAR: skipped, {polnear} not found.", ""]
+    out += _source_label_section(numbers)
     ours = DEFAULT_DATA / "sentences.jsonl"
     out += [
         "The lexicons were revised after reading the detector's errors on our own sentences, in every "
@@ -240,6 +243,73 @@ def build(shared: Path, extra: Path | None = None, reliable: str | None = None) 
         ]
     out += [f"_Written {datetime.date.today().isoformat()}._", ""]
     return "\n".join(intro + _summary(numbers) + out), numbers
+
+
+# Source-span figures of two other systems, as the issue that asked for ours reports them: BBC
+# R&D's Citron, trained in-domain on PARC 3.0 (its own test set), and a short spaCy dependency
+# finder on PolNeAR articles kept aside from this project. They are quoted, not re-run here.
+ANCHORS = (
+    ("BBC R&D Citron (trained on PARC 3.0; its PARC test set)", 0.853, 0.820),
+    ("spaCy dependency finder (PolNeAR articles kept aside)", 0.863, 0.737),
+)
+
+
+def _source_span_section(polnear: Path, numbers: dict) -> list[str]:
+    report = evaluate_source_spans(polnear)
+    numbers["polnear_sources"] = report
+    exact, overlap = report["exact"], report["overlap"]
+    lines = [
+        "#### Source spans",
+        "",
+        f"Command: `python -c \"from scorer.evaluate.polnear import evaluate_source_spans; print(evaluate_source_spans('{polnear}'))\"`",
+        "",
+        f"Over the {report['gold_relations']} annotated relations whose cue is a verb of saying or reporting, and the "
+        f"{report['predicted']} source cues whose verb or phrase is one, computed as Citron's evaluation computes them: "
+        "exact, a source whose first and last tokens are the annotated ones, on a cue that overlaps the annotated cue "
+        "(punctuation counts as a token, so an annotated trailing comma is a miss); overlap, tokens shared over tokens "
+        "predicted and tokens annotated.",
+        "",
+        "| | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+        f"| this scorer | {_f(exact['precision'])} | {_f(exact['recall'])} | **{_f(exact['f1'])}** | "
+        f"{_f(overlap['precision'])} | {_f(overlap['recall'])} | **{_f(overlap['f1'])}** |",
+    ]
+    lines += [f"| {name} (quoted) | | | {exact_f1:.3f} | | | {overlap_f1:.3f} |" for name, overlap_f1, exact_f1 in ANCHORS]
+    return lines + [""]
+
+
+def _source_label_section(numbers: dict) -> list[str]:
+    report = evaluate_source_labels(DEFAULT_DATA)
+    numbers["source_labels"] = report
+    kinds, sources, claims = report["kinds"], report["sources"], report["unsourced_claims"]
+    lines = [
+        "### Sources and unsourced claims on our own labelled sentences, read in their articles",
+        "",
+        "Command: `python -c \"from scorer.evaluate.sources import evaluate_source_labels; "
+        "print(evaluate_source_labels('training_data'))\"`",
+        "",
+        f"{report['sentences']} labelled sentences ({sources['labelled']} labelled sources). A labelled source is found "
+        f"when a detected source phrase overlaps it: recall {_f(sources['recall'])}, precision {_f(sources['precision'])}. "
+        f"On the sources found, the kinds agree for **{_f(kinds['agreement'])}** of them.",
+        "",
+        "| kind | labelled (found) | recall | detected | precision |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for kind, values in kinds["per_kind"].items():
+        lines.append(
+            f"| {kind} | {values['labelled']} | {_f(values['recall'])} | {values['detected']} | {_f(values['precision'])} |"
+        )
+    lines += ["", "Confusion (rows labelled, columns detected):", "", "| | named | anonymous | vague |", "| --- | --- | --- | --- |"]
+    for gold, row in kinds["confusion"].items():
+        lines.append(f"| {gold} | {row['named']} | {row['anonymous']} | {row['vague']} |")
+    lines += [
+        "",
+        f"Unsourced claims (`unsourced_claim`, {claims['support']} labelled): precision **{_f(claims['precision'])}**, "
+        f"recall {_f(claims['recall'])}, F1 {_f(claims['f1'])}. The flag is meant to be precise rather than complete: "
+        "a sentence it marks should be worth a fact-checker's look.",
+        "",
+    ]
+    return lines
 
 
 # Floors set by the issues, for the summary table.

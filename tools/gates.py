@@ -42,6 +42,11 @@ def measure(shared: Path) -> dict[str, float]:
     if "polnear" in numbers:
         measured["polnear.coverage"] = numbers["polnear"]["coverage"]
         measured["polnear.supported"] = 1 - numbers["polnear"]["unsupported"]
+    if "polnear_sources" in numbers:
+        measured["polnear.source_exact_f1"] = numbers["polnear_sources"]["exact"]["f1"]
+        measured["polnear.source_overlap_f1"] = numbers["polnear_sources"]["overlap"]["f1"]
+    measured["sources.kind_agreement"] = numbers["source_labels"]["kinds"]["agreement"]
+    measured["sources.claim_precision"] = numbers["source_labels"]["unsourced_claims"]["precision"]
     return measured
 
 

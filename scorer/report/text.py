@@ -69,6 +69,8 @@ def render_text(record: dict, colour: bool = False, top: int | None = DEFAULT_TO
         for reason in record["reasons"]:
             sign = "+" if reason["contribution"] > 0 else "-"
             lines.append(f"    {sign} {reason['text']} ({reason['contribution']:+.2f})")
+    lines += who_is_cited(record, colour)
+    lines += rests_on_no_one(record)
     sentences = record["sentences"]
     shown = sentences
     if top is not None and len(sentences) > top:
@@ -87,3 +89,34 @@ def render_text(record: dict, colour: bool = False, top: int | None = DEFAULT_TO
     if not colour:
         lines.append("  Tags: " + ", ".join(f"{tag}={cue_type}" for cue_type, (tag, _) in TAGS.items()))
     return "\n".join(lines) + "\n"
+
+
+KIND_COLOURS = {"named": "32", "anonymous": "33", "vague": "31"}
+# How many characters of a source's name the table shows.
+_NAME_WIDTH = 60
+
+
+def who_is_cited(record: dict, colour: bool = False) -> list[str]:
+    """The "Who is cited" table: each source once, with its kind, role and the sentences it supports."""
+    sources = record.get("sources") or []
+    if not sources:
+        return ["  Who is cited: no one."]
+    kinds = {kind: sum(1 for s in sources if s["kind"] == kind) for kind in KIND_COLOURS}
+    summary = ", ".join(f"{n} {kind}" for kind, n in kinds.items() if n)
+    lines = [f"  Who is cited ({len(sources)} sources: {summary}):"]
+    for source in sources:
+        name = source["name"] if len(source["name"]) <= _NAME_WIDTH else source["name"][: _NAME_WIDTH - 1] + "\u2026"
+        role = f" [{source['role']}]" if source["role"] and source["role"] not in source["name"][:_NAME_WIDTH] else ""
+        where = ", ".join(f"#{index}" for index in source["sentences"])
+        quoted = ", quoted" if source["quoted"] else ""
+        kind = _paint(f"{source['kind']:9}", KIND_COLOURS.get(source["kind"], "0"), colour)
+        lines.append(f"    {kind} {name}{role}  ({where}{quoted})")
+    return lines
+
+
+def rests_on_no_one(record: dict) -> list[str]:
+    """The sentences that state a specific fact with no source in reach, for a fact-checker."""
+    flagged = [sentence["index"] for sentence in record.get("sentences", []) if sentence.get("unsourced_claim")]
+    if not flagged:
+        return []
+    return [f"  Claims that rest on no one: {', '.join(f'#{index}' for index in flagged)}"]

@@ -7,10 +7,12 @@ The list a fact-checker checks first. A sentence is flagged when all of these ho
   first, or a figure);
 - it **cites no one**: no attribution or anonymous_source cue (continued quotations included), and
   it is not inside a quotation;
-- **no source is in reach**: the sentence before it in the same paragraph cites no one either (the
-  sentence may carry on that source's account, as training_data/GUIDELINES.md allows);
-- it **claims**: not a headline or a line of furniture, not a question, no speculative modal or
-  hedge (a forecast is not a fact), and not in the first person ("we found", "I think").
+- **no source is in reach**: no sentence before it in the same paragraph cites anyone (the sentence
+  may carry on that source's account, as training_data/GUIDELINES.md allows);
+- it **claims**: six words or more, not a headline, a time stamp or a line of furniture, not a
+  question, no speculative modal or hedge (a forecast is not a fact), no statement of what was
+  verified, no sensational or certainty cue (those are flagged as such), and not in the first
+  person ("we found", "I think").
 
 The rules prefer precision to recall: a flag should be worth a fact-checker's look.
 """
@@ -24,8 +26,13 @@ from ..read.segment import Segment
 from .quotes import QuoteIndex, quoted_spans
 
 SOURCE_TYPES = frozenset({"attribution", "anonymous_source"})
-# Cue types that mean a sentence is not stating a plain fact.
-_NOT_A_FACT = frozenset({"speculative_modal", "hedge", "boilerplate"})
+# Cue types that mean a sentence is not stating a plain fact: speculation, furniture, a statement
+# of what was checked, a sensational or certain pose (flagged as such already).
+_NOT_A_FACT = frozenset({"speculative_modal", "hedge", "boilerplate", "verification", "sensational", "certainty"})
+# Fewer words than this are a caption, a time stamp or a fragment, not a claim worth a check.
+_MIN_WORDS = 6
+# A live-blog time stamp opening a line: "10:58 — ...".
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\b")
 _FIRST_PERSON = frozenset({"i", "we", "our", "us", "my", "me"})
 _WORD = re.compile(r"[A-Za-z][\w'\u2019-]*|\d")
 _TERMINAL = frozenset(".!\"'\u201d\u2019)")
@@ -42,16 +49,19 @@ def unsourced_claims(text: str, segments: list[Segment], cues: list[Cue], time_w
             not_fact[cue.sentence] = True
     quotes: QuoteIndex | None = None
     flags = []
+    paragraph_sourced = False  # whether a sentence earlier in the paragraph cites someone
     for index, segment in enumerate(segments):
+        if index and segment.paragraph != segments[index - 1].paragraph:
+            paragraph_sourced = False
         flag = False
         if not (sourced[index] or not_fact[index]):
-            in_reach = index > 0 and sourced[index - 1] and segments[index - 1].paragraph == segment.paragraph
-            if not in_reach:
+            if not paragraph_sourced:
                 sentence = text[segment.start : segment.end]
                 if _claims(sentence, time_words):
                     quotes = quotes or QuoteIndex(quoted_spans(text))
                     flag = not quotes.inside(segment.start + 1)
         flags.append(flag)
+        paragraph_sourced = paragraph_sourced or sourced[index]
     return flags
 
 
@@ -60,7 +70,7 @@ def _claims(sentence: str, time_words: frozenset[str]) -> bool:
     if sentence[-1] not in _TERMINAL or sentence.rstrip("\"'\u201d\u2019)").endswith("?"):
         return False  # a headline, a menu line, a question
     words = _WORD.findall(sentence)
-    if not words or words[0].lower() in _FIRST_PERSON:
+    if len(sentence.split()) < _MIN_WORDS or words[0].lower() in _FIRST_PERSON or _TIME_STAMP.match(sentence):
         return False
     lowered = [word.lower() for word in words]
     has_figure = any(word.isdigit() for word in words)

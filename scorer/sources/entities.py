@@ -15,9 +15,11 @@ compatible source wins):
 3. A named mention whose words all stand in an earlier named source's key is that source: "the
    Syrian Observatory for Human Rights" then "the Observatory"; "Iran's foreign ministry" then "the
    ministry".
-4. A definite description ("the researchers", "the diplomat") refers to the most recent source
-   whose phrase holds its head word; one headed by a research word (research_heads.txt) refers to
-   the most recent named source whose phrase holds any research word ("a team led by ...").
+4. A definite description of an organisation ("the Britain-based monitor", "the agency") refers
+   to the most recent organisation named; another ("the researchers", "the diplomat") to the most
+   recent source whose phrase holds its head word; one headed by a research word
+   (research_heads.txt) to the most recent named source whose phrase holds any research word ("a
+   team led by ...").
 5. A reason for anonymity ("on condition of anonymity") belongs to the source cited in its sentence.
 6. Otherwise the mention is a new source.
 
@@ -36,7 +38,7 @@ from ..cues.matcher import Cue
 from ..read.segment import Segment
 from .phrases import ANONYMITY_REASONS
 from .quotes import quoted_spans
-from .spans import ANONYMOUS_KIND, BODY, GROUP, NAMED, PERSON, Who
+from .spans import ANONYMOUS_KIND, BODY, GROUP, NAMED, PERSON, VAGUE, Who
 from .words import SourceWords
 
 SOURCE_TYPES = frozenset({"attribution", "anonymous_source"})
@@ -116,13 +118,25 @@ def resolve_sources(text: str, segments: list[Segment], cues: list[Cue], words: 
         else:
             entity = _same_source(entities, who, text, words)
         if entity is None:
-            kind = ANONYMOUS_KIND if cue.rule in ANONYMITY_REASONS else who.kind  # someone, unnamed for a reason
-            entity = Entity(len(entities), who.start, who.end, kind, who.role, who.key, who.sort or PERSON, who.start)
+            kind = who.kind
+            if cue.rule in ANONYMITY_REASONS:
+                kind = ANONYMOUS_KIND  # someone, unnamed for a reason
+            elif cue.rule in _PRONOUN_RULES and text[who.start : who.end].lower() in _PLURAL:
+                kind = VAGUE  # "they say", with no one before it to be "they"
+                cue = cue._replace(type="anonymous_source", rule="anonymous_source.pronoun", who=who._replace(kind=VAGUE))
+            start, end = (who.refers_start, who.refers_end) if who.refers_start >= 0 else (who.start, who.end)
+            entity = Entity(len(entities), start, end, kind, who.role, who.key, who.sort or PERSON, start)
             entities.append(entity)
         else:
             _merge(entity, who, cue.rule)
         if cue.rule in _PRONOUN_RULES or cue.rule in _RELATIVE_RULES or position in speaker_of:
             cue = _as_referent(cue, entity)
+        elif cue.type == "anonymous_source" and entity.kind == NAMED and _is_definite(text, who, words):
+            # "The researchers said", after the team was named: the named source, referred to again.
+            cue = _as_referent(cue, entity)._replace(rule="attribution.definite_description")
+        elif cue.rule in ANONYMITY_REASONS:
+            # The reason stays an anonymous_source cue, and describes the source it explains.
+            cue = cue._replace(who=cue.who._replace(kind=entity.kind, role=entity.role, key=entity.key, sort=entity.sort))
         if cue.sentence not in entity.sentences:
             entity.sentences.append(cue.sentence)
         entity.quoted = entity.quoted or _quotes_in(quotes, segments[cue.sentence])
@@ -212,6 +226,11 @@ def _same_source(entities: list[Entity], who: Who, text: str, words: SourceWords
                 return entity
     phrase = text[who.start : who.end].lower().split()
     if phrase and phrase[0] in words.determiners and len(mention) <= 2:
+        if mention[-1] in words.institution_heads:
+            # "the Britain-based monitor", "the agency": the most recent organisation named before.
+            for entity in reversed(entities):
+                if entity.kind == NAMED and entity.sort == BODY and entity.key != who.key:
+                    return entity
         head = mention[-1].rstrip("s")
         for entity in reversed(entities):
             if any(word.rstrip("s") == head for word in entity.key.split()):
@@ -227,8 +246,9 @@ def _merge(entity: Entity, who: Who, rule: str) -> None:
     """Keep the fullest name and the first role seen; a named mention makes the source named."""
     if rule in _PRONOUN_RULES or rule in _RELATIVE_RULES or rule.endswith(".continued_quote"):
         return
-    if who.end - who.start > entity.end - entity.start and who.kind == entity.kind:
-        entity.start, entity.end = who.start, who.end
+    longer = who.end - who.start > entity.end - entity.start
+    if longer and who.kind == entity.kind and set(entity.key.split()) <= set(who.key.split()):
+        entity.start, entity.end = who.start, who.end  # a fuller form of the same name: "Haddad", "Omar Haddad"
     if entity.role is None and who.role is not None:
         entity.role = who.role
     if who.kind == NAMED and entity.kind != NAMED:
@@ -242,6 +262,12 @@ def _as_referent(cue: Cue, entity: Entity) -> Cue:
     name = cue.rule.split(".", 1)[1]
     who = cue.who._replace(kind=entity.kind, role=entity.role, key=entity.key, sort=entity.sort)
     return cue._replace(type=cue_type, rule=f"{cue_type}.{name}", who=who)
+
+
+def _is_definite(text: str, who: Who, words: SourceWords) -> bool:
+    """Whether a mention opens with a determiner: "the researchers", "their lawyers"."""
+    first = text[who.start : who.end].split(None, 1)[:1]
+    return bool(first) and first[0].lower() in words.determiners
 
 
 def _quotes_in(quotes: list[tuple[int, int]], segment: Segment) -> bool:

@@ -45,7 +45,9 @@ def phrase_who(
             break  # "it is believed"; but "reports have emerged" starts with its source
         source_end = token.end()
     if source_end < 0 or not tokens:
-        return Who(start, end, NAMED if named else VAGUE, None, folded[start:end], GROUP)  # "it is believed"
+        # "it is believed": the phrase is its own source, without a closing "that".
+        trimmed = end - len(" that") if folded.endswith(" that", start, end) else end
+        return Who(start, trimmed, NAMED if named else VAGUE, None, folded[start:trimmed], GROUP)
     source_start = tokens[0].start()
     if source_start == start and tokens[0].group() not in words.indefinite and tokens[0].group() not in words.determiners:
         # "campaign source", "intelligence sources": the phrase may start inside its source's

@@ -238,8 +238,27 @@ def unnamed_role(head: Token) -> Source | None:
     (NAMED_ROLE,),
 )
 def named_role(head: Token) -> Source | None:
+    governing = _governing_noun(head)
+    if governing is not None and governing.word in head.clause.words.source_heads:
+        # "analysts at the central bank expect": the analysts are the source, the bank their affiliation.
+        return classify(governing._replace(phrase_end=head.start + len(head.word)))
     who = head.who(head.start, head.start + len(head.word), True)
     return new_source(Source, (ATTRIBUTION, "attribution.named_role", head.start, head.clause.verb_end, who))
+
+
+def _governing_noun(head: Token) -> Token | None:
+    """The noun whose prepositional phrase ``head`` ends, if any: "analysts" for "bank" in "analysts
+    at the central bank", "spokesman" for "ministry" in "a spokesman for the ministry"."""
+    words = head.clause.words
+    token = head.previous()
+    for _ in range(MAX_NAME_WORDS):
+        if token is None or token.word in PUNCTUATION or token.word in words.np_boundaries:
+            return None
+        if token.word in words.prepositions:
+            noun = token.previous()
+            return noun if noun is not None and noun.word not in PUNCTUATION else None
+        token = token.previous()
+    return None
 
 
 @classifier(
@@ -283,18 +302,25 @@ def named_source(head: Token) -> Source | None:
 def relative_pronoun(head: Token) -> Source | None:
     """The source of "who said" is what "who" refers to, named just before it ("the Huffington Post,
     which originally said", "Attorney General Loretta E. Lynch, who told Congress"). The phrase is
-    "who", as for a pronoun; its kind and key are the antecedent's."""
+    "who", the mention at the verb, as for a pronoun; it refers to the antecedent's phrase."""
     antecedent = head.previous()
     if antecedent is not None and antecedent.word == ",":
         antecedent = antecedent.previous()
     if antecedent is None or antecedent.word in PUNCTUATION:
         return None
     clause = head.clause
-    found = classify(Token(clause, antecedent.word, antecedent.start))
+    found = None
+    if not clause.text[antecedent.start].isupper() and antecedent.word not in clause.words.kinds:
+        # "two county employees with direct knowledge of the payments, who": the head further back.
+        found = post_modified_source(antecedent._replace(may_end_post_modifier=True))
+    found = found or classify(Token(clause, antecedent.word, antecedent.start))
     if found is None:
         return None
     rule = "attribution.relative_pronoun" if found.type == ATTRIBUTION else "anonymous_source.relative_pronoun"
-    who = found.who._replace(start=head.start, end=head.start + len(head.word))
+    antecedent_who = found.who
+    who = antecedent_who._replace(
+        start=head.start, end=head.start + len(head.word), refers_start=antecedent_who.start, refers_end=antecedent_who.end
+    )
     return new_source(Source, (found.type, rule, head.start, clause.verb_end, who))
 
 

@@ -59,6 +59,9 @@ class Who(NamedTuple):
     # PERSON, GROUP or BODY (an organisation or a document): what a pronoun may refer to (entities.py).
     # Empty for a pronoun until it is resolved.
     sort: str = ""
+    # For a relative pronoun ("Lynch, who told"), the phrase it stands for; -1 otherwise.
+    refers_start: int = -1
+    refers_end: int = -1
 
 
 def phrase_start(text: str, folded: str, reversed_folded: str, words: SourceWords, start: int, low: int) -> int:
@@ -196,9 +199,9 @@ def _role(text: str, words: SourceWords, tokens: list[tuple[str, int]], head: st
     role_at = None
     if head in words.role_words:
         role_at = next((index for index, (_, at) in enumerate(tokens) if at == head_start), None)
-    elif text[head_start].isupper():
-        # A name: its title before it ("OCHA spokesperson Jens Laerke") or in an appositive after it
-        # ("Dina Esfandiary, a Middle East analyst at ...").
+    elif text[head_start].isupper() or head in words.institution_heads:
+        # A name or a body: the title before it ("OCHA spokesperson Jens Laerke", "a spokesman for
+        # the ministry") or in an appositive after it ("Dina Esfandiary, a Middle East analyst at ...").
         for index, (word, _) in enumerate(tokens):
             if word in words.role_words and (role_at is None or tokens[role_at][1] > head_start):
                 role_at = index
