@@ -70,7 +70,7 @@ def _claims(sentence: str, time_words: frozenset[str]) -> bool:
     if sentence[-1] not in _TERMINAL or sentence.rstrip("\"'\u201d\u2019)").endswith("?"):
         return False  # a headline, a menu line, a question
     words = _WORD.findall(sentence)
-    if len(sentence.split()) < _MIN_WORDS or words[0].lower() in _FIRST_PERSON or _TIME_STAMP.match(sentence):
+    if not words or len(sentence.split()) < _MIN_WORDS or words[0].lower() in _FIRST_PERSON or _TIME_STAMP.match(sentence):
         return False
     lowered = [word.lower() for word in words]
     has_figure = any(word.isdigit() for word in words)
