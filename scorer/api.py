@@ -107,6 +107,7 @@ class Scorer(Analyzer):
             label=band(score),
             logit=explanation.logit,
             baseline=explanation.baseline,
+            article_terms=dict(explanation.article_terms),
             features=dict(zip(FEATURE_NAMES, explanation.features)),
             reasons=tuple(reasons(self.model, explanation, REASONS)),
             sentences=sentences,

@@ -8,8 +8,8 @@ from .model.explain import Reason
 from .cues.lexicon import CUE_TYPES
 
 # Numbers in the record are not rounded: JSON keeps every bit of a float, so a script can check
-# that baseline + the sum of sentence contributions equals the logit.
-SCHEMA_VERSION = "1"
+# that baseline + article terms + the sum of sentence contributions equals the logit.
+SCHEMA_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,7 @@ class Result:
     label: str | None = None
     logit: float | None = None
     baseline: float | None = None
+    article_terms: dict[str, float] = field(default_factory=dict)
     features: dict[str, float] = field(default_factory=dict)
     reasons: tuple[Reason, ...] = ()
     sentences: tuple[SentenceRecord, ...] = ()
@@ -141,6 +142,7 @@ class Result:
             "label": self.label,
             "logit": self.logit,
             "baseline": self.baseline,
+            "article_terms": dict(self.article_terms),
             "words": self.words,
             "counts": self.counts,
             "features": dict(self.features),

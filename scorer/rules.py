@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .cues.details import DETAIL_RULES
 from .cues.lexicon import IGNORE, Lexicon, load_lexicon
 from .cues.matcher import CODE_RULES
 from .cues.types import TYPE_DESCRIPTIONS
@@ -61,6 +62,8 @@ def all_rules(lexicon: Lexicon | None = None) -> list[RuleInfo]:
         rules[rule_id] = RuleInfo(rule_id, rule_id.split(".", 1)[0], description, example, "scorer/cues/matcher.py")
     for rule_id, cue_type, description, example in record_rule_ids():
         rules[rule_id] = RuleInfo(rule_id, cue_type, description, example, "scorer/sources/rules.py")
+    for rule_id, description, example in DETAIL_RULES:
+        rules[rule_id] = RuleInfo(rule_id, rule_id.split(".", 1)[0], description, example, "scorer/cues/details.py")
     for rule_id, description, example in ENTITY_RULES:
         rules[rule_id] = RuleInfo(rule_id, rule_id.split(".", 1)[0], description, example, "scorer/sources/entities.py")
     return sorted(rules.values(), key=lambda rule: rule.id)

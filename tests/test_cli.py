@@ -117,7 +117,7 @@ def test_evaluate_articles_text_and_json(run):
     for word in ("accuracy", "ROC-AUC", "Brier", "Confusion", "Calibration"):
         assert word in result.output
     report = json.loads(run("evaluate", TRAINING_DATA, "--split", "test", "--format", "json").output)
-    assert report["documents"] >= 60 and report["roc_auc"] >= 0.95
+    assert report["documents"] >= 150 and report["roc_auc"] >= 0.88
 
 
 def test_evaluate_sentences(run):

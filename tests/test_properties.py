@@ -22,7 +22,9 @@ def test_any_text_scores_in_range_or_errors_and_explains_itself(scorer, text):
         assert not text.strip()
         return
     assert 0 <= record["score"] <= 100
-    assert math.isclose(record["baseline"] + sum(s["contribution"] for s in record["sentences"]), record["logit"], abs_tol=1e-6)
+    parts = record["baseline"] + sum(record["article_terms"].values()) + sum(s["contribution"] for s in record["sentences"])
+    assert math.isclose(parts, record["logit"], abs_tol=1e-6)
+    assert all(s["contribution"] == 0 for s in record["sentences"] if not s["cues"])
     for sentence in record["sentences"]:
         assert text[sentence["start"] : sentence["end"]] == sentence["text"]
         for cue in sentence["cues"]:

@@ -60,6 +60,7 @@ SOURCE_LISTS = (
 )
 TEXT_LISTS = ("abbreviations", "abbreviations_final", "abbreviations_numbered", "sentence_openers")
 SPECIFICITY_LISTS = ("time_words",)
+TONE_LISTS = ("acronyms",)
 
 ENV_VARIABLE = "SCORER_LEXICONS"
 
@@ -114,6 +115,7 @@ class Lexicon:
     noun_verbs: frozenset[str]
     research_heads: frozenset[str]
     time_words: frozenset[str]
+    acronyms: frozenset[str]
     abbreviations: Abbreviations
     digest: str  # sha256 of every file's path and bytes: a model records it and must match
     location: str
@@ -198,6 +200,7 @@ def _load_cached(folder: str, stamp: tuple = ()) -> Lexicon:
     sources = {key: word_set(f"sources/{key}.txt") for key in SOURCE_LISTS}
     text_lists = {key: word_set(f"text/{key}.txt") for key in TEXT_LISTS}
     specificity = {key: word_set(f"specificity/{key}.txt") for key in SPECIFICITY_LISTS}
+    specificity.update({key: word_set(f"tone/{key}.txt") for key in TONE_LISTS})
     return Lexicon(
         phrases=phrases,
         line_rules=tuple(line_rules),

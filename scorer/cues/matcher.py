@@ -15,6 +15,7 @@ from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
+from .details import DetailFinder
 from .lexicon import IGNORE, PHRASE_SEPARATORS, Lexicon
 from ..sources.phrases import phrase_who
 from ..sources.quotes import QuoteIndex, quoted_spans
@@ -69,6 +70,9 @@ _MAX_FURNITURE_WORDS = 12
 _MAX_FURNITURE_CHARS = 120
 _MAX_HEADLINE_CHARS = 200
 _MIN_HEADLINE_WORDS = 3
+# A headline printed again within this many segments is page furniture (a title above a breadcrumb
+# above the same title); further on, it is the article itself pasted twice, which says nothing.
+_HEADLINE_REPEAT_SEGMENTS = 3
 # Words (and at most how many characters) before "would", within its sentence, in which a verb of
 # saying makes it reported speech: "she said she would", "the ministry said in a statement that it
 # was studying the judgment and would decide".
@@ -100,6 +104,25 @@ def _holds_shouting(text: str) -> bool:
             return True
         bang = text.find("!", bang + 1)
     return False
+
+
+def _with_details(cues: list[Cue], details: list, furniture_sentences: set[int]) -> list[Cue]:
+    """The cues with the detail and tone cues that overlap none of them and no furniture line."""
+    if not details:
+        return cues
+    merged: list[Cue] = []
+    index = 0
+    for detail in details:
+        while index < len(cues) and cues[index].start < detail.start:
+            merged.append(cues[index])
+            index += 1
+        if detail.sentence in furniture_sentences:
+            continue
+        if (merged and merged[-1].end > detail.start) or (index < len(cues) and cues[index].start < detail.end):
+            continue  # inside another cue ("figures published by the UN show 48,000" keeps its attribution)
+        merged.append(new_cue(Cue, (detail.type, detail.rule, detail.start, detail.end, detail.sentence, None, -1, -1)))
+    merged.extend(cues[index:])
+    return merged
 
 
 def _inside_sentence(text: str, segment: Segment, position: int) -> bool:
@@ -160,6 +183,7 @@ class CueMatcher:
         trie = trie_pattern(sorted(roles))
         self._after_space = re.compile(" " + trie + r"(?!\w)")
         self._resolver = SourceResolver.from_lexicon(lexicon)
+        self._details = DetailFinder(lexicon.time_words, lexicon.acronyms)
         self.source_words = self._resolver.words
         self._line_pattern = re.compile(
             "|".join(f"(?P<r{index}>{source})" for index, (_, source) in enumerate(lexicon.line_rules))
@@ -240,7 +264,7 @@ class CueMatcher:
             cues.extend(furniture)
             cues.extend(cue for cue in shouting if cue.start not in taken and cue.sentence not in furniture_sentences)
             cues.sort(key=lambda cue: cue.start)
-        return cues
+        return _with_details(cues, self._details.find(text, segments, starts), furniture_sentences)
 
     @staticmethod
     def _punctuation_cues(text: str, starts: list[int]) -> list[Cue]:
@@ -272,7 +296,7 @@ class CueMatcher:
     def _line_cues(self, text: str, segments: list[Segment]) -> list[Cue]:
         """Whole-line furniture ("Post a Comment", "0 Comments") and headlines repeated verbatim."""
         cues = []
-        seen_headlines: set[str] = set()
+        seen_headlines: dict[str, int] = {}  # a headline's text -> the segment it was last seen in
         # Most segments are sentences inside a paragraph: pick the whole lines out without a
         # Python-level step per segment.
         for index in compress(range(len(segments)), map(_IS_WHOLE_LINE, segments)):
@@ -293,9 +317,9 @@ class CueMatcher:
                 continue  # a sentence, not a headline
             key = " ".join(line.split()).lower()
             if key.count(" ") + 1 >= _MIN_HEADLINE_WORDS:
-                if key in seen_headlines:
+                if index - seen_headlines.get(key, -_HEADLINE_REPEAT_SEGMENTS - 1) <= _HEADLINE_REPEAT_SEGMENTS:
                     cues.append(Cue("boilerplate", "boilerplate.repeated_headline", start, end, index))
-                seen_headlines.add(key)
+                seen_headlines[key] = index
         return cues
 
     def _is_speculative(self, text: str, segment: Segment, start: int, end: int) -> bool:

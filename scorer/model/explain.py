@@ -1,63 +1,88 @@
-"""The score split into per-sentence and per-feature contributions, exactly.
+"""The logit split exactly into what the page holds: a baseline, article terms and sentences.
 
-For a standardised linear model, ``logit = intercept + sum_j c_j (x_j - mean_j)`` with
-``c_j = coef_j / scale_j``. Because every article feature is a sum over sentences (features.py),
+For a standardised linear model with weights ``w_j = coef_j / scale_j`` on the raw features,
 
-    contribution_i = sum_j c_j (s_ij - mean_j * w_ij) / D_j
+    logit = intercept + sum_j w_j (x_j - mean_j) = baseline + sum_j w_j x_j,
+    baseline = intercept - sum_j w_j mean_j,
 
-adds up over sentences to ``logit - intercept``. The baseline is the intercept: the logit of an
-article whose every feature is at the training average. A sentence's contribution is how far it
-moves the article from that average; a sentence with no cue at all usually pulls the score down a
-little, because the average article attributes some of its sentences to sources.
+so the **baseline** is the logit of an article with no cues and no text: every feature 0. A
+feature the article does not have contributes nothing. Then (features.py):
+
+- a share's part ``w_j x_j`` is ``w_j / distinct sentences`` for each distinct sentence that has
+  the cue, shared among the copies of that sentence that carry it;
+- the named-source term's part is shared among the sentences that bring in each new named source,
+  and the detail term's among the sentences in proportion to their figures and dates;
+- length is an **article term**, reported as a part of its own.
+
+So ``baseline + article terms + sum of sentence contributions = logit`` exactly (to rounding), and
+a sentence with no cue contributes exactly 0.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from .features import FEATURES, SENTENCES, WORDS, SentenceFeatures, article_features, denominators, sentence_weights
+from .features import (
+    FEATURES,
+    DETAILS,
+    DETAILS_INDEX,
+    LENGTH,
+    LENGTH_INDEX,
+    SHARE,
+    SHARES,
+    SOURCES,
+    SOURCES_INDEX,
+    SentenceFeatures,
+    article_features,
+    distinct_details,
+    distinct_named_sources,
+    distinct_words,
+)
 from .linear import LinearModel
 
 
 @dataclass(frozen=True)
 class Explanation:
     logit: float
-    baseline: float
+    baseline: float  # the logit of an article with no cues and no text
     features: tuple[float, ...]  # the article vector x
-    feature_contributions: tuple[float, ...]  # c_j (x_j - mean_j), adds up to logit - baseline
-    sentence_contributions: tuple[float, ...]  # adds up to logit - baseline
+    feature_contributions: tuple[float, ...]  # w_j x_j: adds up to logit - baseline
+    sentence_contributions: tuple[float, ...]  # each sentence's part, through its cues only
+    article_terms: dict[str, float]  # parts of no sentence: {"length": ...}
+    counts: dict[str, int]  # what the article terms count: distinct named sources, words of distinct text
 
 
 def explain(model: LinearModel, rows: list[SentenceFeatures]) -> Explanation:
-    """Split the model's logit for one article (given its sentence rows) into contributions."""
+    """Split the model's logit for one article (given its sentence rows) into its parts."""
     weights = model.raw_weights
     features = article_features(rows)
-    feature_contributions = tuple(w * (x - mean) for w, x, mean in zip(weights, features, model.mean))
-    sentences, words_100 = denominators(rows)
-    words_denominator = words_100 if words_100 else sentences
-    totals = [sum(column) for column in zip(*(row.values for row in rows))] if rows else []
-    kinds = tuple(feature.denominator for feature in FEATURES)
-    sentence_contributions = []
+    baseline = model.intercept - sum(w * mean for w, mean in zip(weights, model.mean))
+    feature_contributions = tuple(w * x for w, x in zip(weights, features))
+    named, details = distinct_named_sources(rows), distinct_details(rows)
+    per_source = feature_contributions[SOURCES_INDEX] / named if named else 0.0
+    per_detail = feature_contributions[DETAILS_INDEX] / details if details else 0.0
+    distinct = len({row.group for row in rows}) or 1
+    shares = [(j, weights[j] / distinct) for j in SHARES if weights[j]]
+    # How many copies of each distinct sentence carry each share's cue: its part is split among them.
+    carriers: dict[tuple[int, int], int] = {}
     for row in rows:
-        sentence_share, words_share = sentence_weights(row, words_100)
-        total = 0.0
-        for j, (w, value, mean, kind) in enumerate(zip(weights, row.values, model.mean, kinds)):
-            if kind == SENTENCES:
-                total += w * (value - mean * sentence_share) / sentences
-            elif kind == WORDS:
-                total += w * (value - mean * words_share) / words_denominator
-            else:  # LOG_TOTAL: the feature's part, shared in proportion to the sentence's count
-                share = value / totals[j] if totals[j] else 1.0 / sentences
-                total += feature_contributions[j] * share
-        sentence_contributions.append(total)
-    logit = model.intercept + sum(feature_contributions)
+        for j, _ in shares:
+            if row.values[j]:
+                carriers[(row.group, j)] = carriers.get((row.group, j), 0) + 1
+    sentence_contributions = tuple(
+        sum(weight / carriers[(row.group, j)] for j, weight in shares if row.values[j])
+        + per_source * row.new_sources
+        + per_detail * row.details
+        for row in rows
+    )
     return Explanation(
-        logit=logit,
-        baseline=model.intercept,
+        logit=model.intercept + sum(w * (x - mean) for w, x, mean in zip(weights, features, model.mean)),
+        baseline=baseline,
         features=tuple(features),
         feature_contributions=feature_contributions,
-        sentence_contributions=tuple(sentence_contributions),
+        sentence_contributions=sentence_contributions,
+        article_terms={"length": feature_contributions[LENGTH_INDEX]},
+        counts={"named_sources": named, "details": details, "words": distinct_words(rows)},
     )
 
 
@@ -80,7 +105,8 @@ class Reason:
 
 
 def reasons(model: LinearModel, explanation: Explanation, limit: int = 5) -> list[Reason]:
-    """The features that moved the logit most, in order, described for people."""
+    """The features that moved the logit most, in order, described for people. A feature the
+    article does not have moves nothing, so it is never a reason."""
     order = sorted(range(len(FEATURES)), key=lambda j: -abs(explanation.feature_contributions[j]))
     found = []
     for j in order[:limit]:
@@ -96,16 +122,19 @@ def reasons(model: LinearModel, explanation: Explanation, limit: int = 5) -> lis
                 value=value,
                 average=average,
                 contribution=contribution,
-                text=f"{_amount(feature.unit, value)} {feature.description} "
-                f"(average {_amount(feature.unit, average).removesuffix(' of')}): {direction} the score",
+                text=f"{_amount(feature, value, explanation)} {feature.description}: {direction} the score",
             )
         )
     return found
 
 
-def _amount(unit: str, value: float) -> str:
-    if unit == "share":
+def _amount(feature, value: float, explanation: Explanation) -> str:
+    if feature.kind == SHARE:
         return f"{100 * value:.0f}% of"
-    if unit == "log":  # shown as the count it stands for
-        return f"{math.expm1(value):.0f}"
-    return f"{value:.1f}"
+    if feature.kind == SOURCES:
+        return f"{explanation.counts['named_sources']}"
+    if feature.kind == DETAILS:
+        return f"{explanation.counts['details']}"
+    if feature.kind == LENGTH:
+        return f"{explanation.counts['words']:,}"
+    return f"{value:.2f}"

@@ -1,172 +1,200 @@
-"""Cue hits -> per-sentence and per-article feature vectors.
+"""Cues -> per-sentence rows -> the article's feature vector, every feature bounded in length.
 
-Every article feature is computed from the sentence rows ``s_ij``, in one of three ways:
+Two kinds of feature, so that the model's logit splits exactly into what the page holds (explain.py):
 
-- ``SENTENCES`` / ``WORDS``: a sum over sentences divided by the number of sentences, or of words
-  / 100 (rates). Then ``x_j - mean_j = sum_i (s_ij - mean_j * w_ij) / D_j``, where ``w_ij`` is
-  sentence i's share of the denominator (1, or its words / 100): each sentence's part is exact.
-- ``LOG_TOTAL``: ``log(1 + sum_i s_ij)`` (the article's length, its number of distinct named
-  sources), whose deviation from the mean is shared among sentences in proportion to ``s_ij``.
+- **Shares** (``SHARE``): the share of the article's distinct sentences that carry a kind of cue
+  ("sentences citing a named source"). A sentence that occurs more than once (a headline printed
+  three times, an article pasted twice) counts once, with every cue any of its copies carries, so
+  repeating an article changes nothing. A share's part is shared among the copies that carry its
+  cue: a sentence with no cue has no part at all.
+- **Article terms**: ``SOURCES``, the distinct named sources; ``DETAILS``, the figures and dates
+  (specificity cues) in distinct sentences; and ``LENGTH``, the words of distinct text (a sentence
+  seen before adds nothing). All saturate (``1 - exp(-count / scale)``), so none can be bought by
+  padding. The named-source term is shared among the sentences that bring in each new source, the
+  detail term among the sentences in proportion to their details; length is a part of its own.
 
-Either way the parts of all sentences add up exactly to the article's, so a linear model's logit
-splits exactly into one contribution per sentence (explain.py). This module is pure Python on
-purpose: scoring never needs numpy or scikit-learn (transformer.py is the scikit-learn face).
+Measured on real corpora, volume carries most of the signal that holds across outlets (longer
+reports with more named sources and more checkable detail), while per-sentence shares often run
+the other way from one corpus to the next (docs/EVALUATION.md). Shares stay for what the product
+values: vague sourcing, the writer's conjecture, tone.
+
+The cue types behind each share are fixed here; which way a weight may go is set only where it is
+a stated product value (``Feature.sign``; the README lists them). Pure Python: scoring never needs
+numpy or scikit-learn (train/transformer.py is the scikit-learn face).
 """
 
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from ..cues.matcher import Cue
-from ..sources.spans import NAMED
-from ..cues.types import CUE_TYPES, TYPE_DESCRIPTIONS
 from ..read.segment import Segment
+from ..sources.spans import ANONYMOUS_KIND, NAMED, VAGUE
 
-SENTENCES = "sentences"
-WORDS = "words"
-LOG_TOTAL = "log_total"
+SHARE = "share"
+SOURCES = "sources"
+DETAILS = "details"
+LENGTH = "length"
+# Scales of the saturating article terms: three distinct named sources take the term to 0.63 of its
+# ceiling and ten to 0.96; 500 words of distinct text to 0.63 and 1,500 to 0.95. Chosen before any
+# fitting, from the spread of our corpus: a wire brief names one or two, a long report ten or more.
+NAMED_SOURCES_SCALE = 3.0
+LENGTH_SCALE = 500.0
+# Ten figures and dates take the detail term to 0.63 of its ceiling: a wire brief has three or four.
+DETAILS_SCALE = 10.0
 
 
 @dataclass(frozen=True)
 class Feature:
     name: str
-    denominator: str  # SENTENCES, WORDS or LOG_TOTAL
-    description: str  # what the value means, for the reasons shown to people
-    unit: str  # "share" (0..1, shown as a percentage), "rate" (per 100 words) or "log" (log 1 + count)
-    # The direction the model may weigh it: +1 only up, -1 only down, 0 either way. Training keeps
-    # each weight on its side, so that speculation can never be learned as a virtue from a corpus
-    # where careful long reports happen to hedge more.
+    kind: str  # SHARE, SOURCES or LENGTH
+    description: str  # what the value counts, for the reasons shown to people
+    # The direction the model may weigh it: +1 only up, -1 only down, 0 either way, as the data
+    # say. Only product values are fixed: vague sourcing, the writer's own conjecture, unsupported
+    # certainty, sensational tone and page furniture can never raise a score; named sources and
+    # saying what was verified can never lower it.
     sign: int = 0
 
 
-# Which way each cue type may move the score (see Feature.sign).
-_TYPE_SIGNS = {
-    "attribution": +1,
-    "anonymous_source": -1,
-    "speculative_modal": -1,
-    "hedge": -1,
-    "boilerplate": -1,
-    "verification": +1,
-    "certainty": -1,
-    "sensational": -1,
-}
-
-def _feature_table() -> tuple[Feature, ...]:
-    features = []
-    for cue_type in CUE_TYPES:
-        words, sign = TYPE_DESCRIPTIONS[cue_type], _TYPE_SIGNS[cue_type]
-        features.append(Feature(f"{cue_type}.share", SENTENCES, f"sentences with {words}", "share", sign))
-        features.append(Feature(f"{cue_type}.per_100_words", WORDS, f"cues of {words} per 100 words", "rate", sign))
-    features += [
-        Feature(
-            "unsourced_speculation.share",
-            SENTENCES,
-            "sentences that speculate or hedge with no named source behind them",
-            "share",
-            -1,
-        ),
-        Feature(
-            "quote_same_source.share",
-            SENTENCES,
-            "sentences quoting someone without bringing in a new named source",
-            "share",
-            -1,
-        ),
-        Feature("number.share", SENTENCES, "sentences with a figure or date", "share"),
-        Feature("question.share", SENTENCES, "sentences that are questions", "share", -1),
-        Feature("exclamation.share", SENTENCES, "sentences with an exclamation mark", "share", -1),
-        Feature("headline.share", SENTENCES, "lines without end punctuation (headlines, menus)", "share"),
-        Feature("capitals.per_100_words", WORDS, "words in capitals per 100 words", "rate", -1),
-        Feature("sources.distinct", LOG_TOTAL, "distinct named sources", "log", +1),
-        Feature("length.words", LOG_TOTAL, "words in the article", "log", +1),
-    ]
-    return tuple(features)
-
-
-FEATURES = _feature_table()
+FEATURES = (
+    Feature("named.share", SHARE, "sentences citing a named source", +1),
+    Feature("anonymous.share", SHARE, "sentences citing an unnamed but specific source (a role, an affiliation)"),
+    Feature("vague.share", SHARE, "sentences resting on a vague source (reports, sources, it is believed)", -1),
+    Feature("attributed_speculation.share", SHARE, "sentences reporting a source's speculation or forecast"),
+    Feature("conjecture.share", SHARE, "sentences of the writer's own speculation or hedging", -1),
+    Feature("verification.share", SHARE, "sentences saying what was or could not be verified, or who was asked", +1),
+    Feature("certainty.share", SHARE, "sentences asserting certainty without support", -1),
+    Feature("sensational.share", SHARE, "sentences with sensational or clickbait wording", -1),
+    Feature("furniture.share", SHARE, "lines of page furniture (ads, share buttons, repeated headlines)", -1),
+    Feature("question.share", SHARE, "sentences that are questions", -1),
+    Feature("exclamation.share", SHARE, "sentences with an exclamation mark", -1),
+    Feature("shouting.share", SHARE, "sentences with a word in capitals", -1),
+    Feature("named_sources", SOURCES, "distinct named sources", +1),
+    Feature("details", DETAILS, "figures and dates"),
+    Feature("length", LENGTH, "words of distinct text"),
+)
 FEATURE_NAMES = tuple(feature.name for feature in FEATURES)
-_TYPE_INDEX = {cue_type: index for index, cue_type in enumerate(CUE_TYPES)}
-_ATTRIBUTION, _MODAL, _HEDGE = (_TYPE_INDEX[t] for t in ("attribution", "speculative_modal", "hedge"))
+SHARES = tuple(index for index, feature in enumerate(FEATURES) if feature.kind == SHARE)
+SOURCES_INDEX = FEATURE_NAMES.index("named_sources")
+DETAILS_INDEX = FEATURE_NAMES.index("details")
+LENGTH_INDEX = FEATURE_NAMES.index("length")
 
-_QUOTE_CHARS = ('"', "\u201c", "\u201d")
-_DIGIT = re.compile(r"\d")
-# Shouting: four or more capital letters in a row as a whole word (acronyms are mostly shorter).
-_CAPITALS = re.compile(r"\b[A-Z]{4,}\b")
-_TERMINAL = frozenset(".!?\u2026\"'\u201d\u2019)")
+_SOURCE_TYPES = frozenset({"attribution", "anonymous_source"})
+_SPECULATION_TYPES = frozenset({"speculative_modal", "hedge"})
+# Which share each plain cue type feeds (the source and speculation shares are decided below).
+_SHARE_OF_TYPE = {
+    "verification": "verification.share",
+    "certainty": "certainty.share",
+    "sensational": "sensational.share",
+    "boilerplate": "furniture.share",
+}
+_SHARE_OF_RULE = {
+    "tone.question": "question.share",
+    "tone.exclamation": "exclamation.share",
+    "sensational.repeated_exclamation": "exclamation.share",
+    "tone.shouting": "shouting.share",
+}
+_KIND_SHARE = {NAMED: "named.share", ANONYMOUS_KIND: "anonymous.share", VAGUE: "vague.share"}
+_POSITION = {name: index for index, name in enumerate(FEATURE_NAMES)}
 
 
 @dataclass(frozen=True)
 class SentenceFeatures:
-    """Per-sentence raw values ``s_i`` (one per feature) and the sentence's word count."""
+    """One sentence's values: a 0/1 for each share (0 for the article terms), the named sources it
+    brings in first, its figures and dates, its words, and whether its text was seen earlier in the
+    article (then it brings in no details and no words)."""
 
     values: tuple[float, ...]
+    new_sources: int
+    details: int
     words: int
+    repeated: bool
+    group: int  # the same number for every copy of one sentence's text, in order of first appearance
 
 
 def sentence_features(text: str, segments: list[Segment], cues: list[Cue]) -> list[SentenceFeatures]:
-    """The raw value of every feature for every sentence, in :data:`FEATURE_NAMES` order."""
-    counts = [[0] * len(CUE_TYPES) for _ in segments]
+    """The row of every sentence, in document order."""
+    present: list[set[str]] = [set() for _ in segments]
+    speculates = [False] * len(segments)
+    sourced = [False] * len(segments)
     new_sources = [0] * len(segments)
-    seen_sources: set[str] = set()
+    details = [0] * len(segments)
+    seen_keys: set[str] = set()
     for cue in cues:
-        counts[cue.sentence][_TYPE_INDEX[cue.type]] += 1
-        key = cue.who.key if cue.who is not None and cue.who.kind == NAMED else ""
-        if key and key not in seen_sources:
-            seen_sources.add(key)
-            new_sources[cue.sentence] += 1
+        shares = present[cue.sentence]
+        if cue.type in _SOURCE_TYPES and cue.who is not None:
+            sourced[cue.sentence] = True
+            shares.add(_KIND_SHARE[cue.who.kind])
+            if cue.who.kind == NAMED and cue.who.key and cue.who.key not in seen_keys:
+                seen_keys.add(cue.who.key)
+                new_sources[cue.sentence] += 1
+        elif cue.type in _SPECULATION_TYPES:
+            speculates[cue.sentence] = True
+        elif cue.type == "specificity":
+            details[cue.sentence] += 1
+        else:
+            share = _SHARE_OF_RULE.get(cue.rule) or _SHARE_OF_TYPE.get(cue.type)
+            if share is not None:
+                shares.add(share)
     rows = []
-    for segment, type_counts, sources in zip(segments, counts, new_sources):
+    groups: dict[str, int] = {}
+    for index, segment in enumerate(segments):
+        shares = present[index]
+        if speculates[index]:
+            shares.add("attributed_speculation.share" if sourced[index] else "conjecture.share")
+        values = [0.0] * len(FEATURES)
+        for share in shares:
+            values[_POSITION[share]] = 1.0
         sentence = text[segment.start : segment.end]
-        words = len(sentence.split())
-        values: list[float] = []
-        for count in type_counts:
-            values.append(1.0 if count else 0.0)
-            values.append(float(count))
-        speculates = type_counts[_MODAL] or type_counts[_HEDGE]
-        values += [
-            1.0 if speculates and not type_counts[_ATTRIBUTION] else 0.0,
-            1.0 if not sources and any(quote in sentence for quote in _QUOTE_CHARS) else 0.0,
-            1.0 if _DIGIT.search(sentence) else 0.0,
-            1.0 if sentence.endswith("?") else 0.0,
-            1.0 if "!" in sentence else 0.0,
-            1.0 if segment.whole_line and sentence[-1] not in _TERMINAL else 0.0,
-            float(len(_CAPITALS.findall(sentence))),
-            float(sources),
-            float(words),
-        ]
-        rows.append(SentenceFeatures(tuple(values), words))
+        key = " ".join(sentence.lower().split())
+        repeated = key in groups
+        group = groups.setdefault(key, len(groups))
+        count = 0 if repeated else details[index]
+        rows.append(SentenceFeatures(tuple(values), new_sources[index], count, len(sentence.split()), repeated, group))
     return rows
 
 
-def denominators(rows: list[SentenceFeatures]) -> tuple[float, float]:
-    """(sentences, words / 100) of an article. A text of no words counts per sentence instead."""
-    sentences = float(len(rows))
-    hundreds_of_words = sum(row.words for row in rows) / 100.0
-    return sentences, hundreds_of_words
+def group_values(rows: list[SentenceFeatures]) -> list[list[float]]:
+    """For each distinct sentence, its share values over all its copies (a cue on any copy counts)."""
+    distinct: list[list[float]] = []
+    for row in rows:
+        if row.group == len(distinct):
+            distinct.append(list(row.values))
+        else:
+            merged = distinct[row.group]
+            for j in SHARES:
+                if row.values[j] > merged[j]:
+                    merged[j] = row.values[j]
+    return distinct
 
 
-def sentence_weights(row: SentenceFeatures, total_words_100: float) -> tuple[float, float]:
-    """A sentence's share of each denominator: (1 sentence, its words / 100)."""
-    if total_words_100 == 0:
-        return 1.0, 1.0  # no words at all: word-based features fall back to per sentence
-    return 1.0, row.words / 100.0
+def saturating(count: float, scale: float) -> float:
+    """``1 - exp(-count / scale)``: 0 for nothing, rising to 1, never past it."""
+    return 1.0 - math.exp(-count / scale)
 
 
 def article_features(rows: list[SentenceFeatures]) -> list[float]:
-    """The article vector, from the column sums of the sentence rows (see the module docstring)."""
+    """The article vector: each share, and the two saturating article terms (module docstring)."""
+    values = [0.0] * len(FEATURES)
     if not rows:
-        return [0.0] * len(FEATURES)
-    sentences, words_100 = denominators(rows)
-    words_denominator = words_100 if words_100 else sentences
-    totals = [sum(column) for column in zip(*(row.values for row in rows))]
-    values = []
-    for total, feature in zip(totals, FEATURES):
-        if feature.denominator == SENTENCES:
-            values.append(total / sentences)
-        elif feature.denominator == WORDS:
-            values.append(total / words_denominator)
-        else:
-            values.append(math.log1p(total))
+        return values
+    distinct = group_values(rows)
+    for j in SHARES:
+        values[j] = sum(group[j] for group in distinct) / len(distinct)
+    values[SOURCES_INDEX] = saturating(sum(row.new_sources for row in rows), NAMED_SOURCES_SCALE)
+    values[DETAILS_INDEX] = saturating(sum(row.details for row in rows), DETAILS_SCALE)
+    values[LENGTH_INDEX] = saturating(sum(row.words for row in rows if not row.repeated), LENGTH_SCALE)
     return values
+
+
+def distinct_named_sources(rows: list[SentenceFeatures]) -> int:
+    return sum(row.new_sources for row in rows)
+
+
+def distinct_details(rows: list[SentenceFeatures]) -> int:
+    return sum(row.details for row in rows)
+
+
+def distinct_words(rows: list[SentenceFeatures]) -> int:
+    return sum(row.words for row in rows if not row.repeated)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import textwrap
 
-from ..cues.lexicon import CUE_TYPES
-
 # Short tags and ANSI colours per cue type.
 TAGS = {
     "attribution": ("SOURCE", "32"),  # green
@@ -20,6 +18,8 @@ TAGS = {
     "verification": ("CHECKED", "36"),  # cyan
     "certainty": ("CERTAIN", "91"),  # bright red
     "sensational": ("SENSATIONAL", "95"),  # bright magenta
+    "specificity": ("DETAIL", "34"),  # blue
+    "tone": ("TONE", "93"),  # bright yellow
 }
 BAND_COLOURS = {"poorly_sourced": "31", "mixed": "33", "well_sourced": "32"}
 BAND_NAMES = {"poorly_sourced": "poorly sourced", "mixed": "mixed sourcing", "well_sourced": "well sourced"}
@@ -71,26 +71,55 @@ def render_text(record: dict, colour: bool = False, top: int | None = DEFAULT_TO
             lines.append(f"    {sign} {reason['text']} ({reason['contribution']:+.2f})")
     lines += who_is_cited(record, colour)
     lines += rests_on_no_one(record)
+    lines.append(
+        f"  How the score is made: baseline {record['baseline']:+.2f} (an article with no cues)"
+        + "".join(f", {name} {value:+.2f}" for name, value in record["article_terms"].items())
+        + f", sentences {sum(s['contribution'] for s in record['sentences']):+.2f}: logit {record['logit']:+.2f}"
+    )
     sentences = record["sentences"]
-    shown = sentences
-    if top is not None and len(sentences) > top:
-        chosen = sorted(sentences, key=lambda s: -abs(s["contribution"]))[:top]
-        shown = sorted(chosen, key=lambda s: s["index"])
-        lines.append(f"  The {top} sentences that moved the score most (of {len(sentences)}; --all shows every one):")
-    else:
+    if top is None:
+        shown = sentences
         lines.append("  Sentence by sentence (contribution to the logit):")
+    else:
+        moved = [s for s in sentences if s["contribution"]]
+        shown = sorted(moved, key=lambda s: (-abs(s["contribution"]), s["index"]))[:top]
+        lines.append(
+            f"  The {len(shown)} sentences that moved the score most, largest first "
+            f"(of {len(sentences)}; --all shows every one in order):"
+        )
     for sentence in shown:
         contribution = sentence["contribution"]
-        marker = _paint(f"{contribution:+.2f}", "32" if contribution > 0 else "31", colour)
+        marker = _paint(f"{contribution:+.2f}", "32" if contribution > 0 else "31" if contribution < 0 else "0", colour)
         body = highlight(sentence, colour)
+        if sentence.get("unsourced_claim"):
+            body += "  " + _paint("<- rests on no one", "1;31", colour)
         if not colour:  # ANSI codes would throw the wrapping off, so only plain text is wrapped
             body = textwrap.fill(body, width=_WIDTH, subsequent_indent=" " * 14)
         lines.append(f"  {marker:>6}  #{sentence['index']:<3} {body}")
-    if not colour:
-        lines.append("  Tags: " + ", ".join(f"{tag}={cue_type}" for cue_type, (tag, _) in TAGS.items()))
+    lines.append(key_line(colour))
     return "\n".join(lines) + "\n"
 
 
+def key_line(colour: bool) -> str:
+    """The key to the cue marks: each tag in its own colour on a terminal, [TAG text] when plain."""
+    if colour:
+        return "  Key: " + "  ".join(_paint(TYPE_WORDS[cue_type], f"1;{code}", True) for cue_type, (_, code) in TAGS.items())
+    return "  Key: " + ", ".join(f"[{tag} ...] {TYPE_WORDS[cue_type]}" for cue_type, (tag, _) in TAGS.items())
+
+
+# What each cue type is, in the key.
+TYPE_WORDS = {
+    "attribution": "named source",
+    "anonymous_source": "unnamed or vague source",
+    "speculative_modal": "speculative modal",
+    "hedge": "hedge",
+    "boilerplate": "page furniture",
+    "verification": "what was verified",
+    "certainty": "unsupported certainty",
+    "sensational": "sensational wording",
+    "specificity": "figure or date",
+    "tone": "exclamation, question, capitals",
+}
 KIND_COLOURS = {"named": "32", "anonymous": "33", "vague": "31"}
 # How many characters of a source's name the table shows.
 _NAME_WIDTH = 60

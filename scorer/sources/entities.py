@@ -8,8 +8,9 @@ a short form or a continued quotation counts as what it refers to.
 The rules, in the order they are tried for each mention (the *recency rule*: the most recent
 compatible source wins):
 
-1. A pronoun refers to the most recent source of its sort: "he", "she", "him" and "her" to a person;
-   "they" and "them" to a group, else an organisation; "it" to an organisation or a document.
+1. A pronoun refers to the most recent source of its sort mentioned in the last four sentences: "he",
+   "she", "him" and "her" to a person; "they" and "them" to a group, else an organisation; "it" to
+   an organisation or a document. With none in reach, "they" is vague (the generic "they say").
    "who" and "which" were resolved by the cue matcher to the name just before them.
 2. A mention with the key of an earlier source is that source: "Omar Haddad" then "Haddad".
 3. A named mention whose words all stand in an earlier named source's key is that source: "the
@@ -78,6 +79,8 @@ class Entity:
     key: str
     sort: str
     first: int  # offset of the first mention
+    last: int = -1  # offset of the latest mention read so far: what "most recent" means
+    last_sentence: int = -1  # the sentence of that mention
     sentences: list[int] = field(default_factory=list)
     quoted: bool = False
 
@@ -114,7 +117,7 @@ def resolve_sources(text: str, segments: list[Segment], cues: list[Cue], words: 
         elif cue.rule in ANONYMITY_REASONS and cue.sentence in by_sentence:
             entity = entities[by_sentence[cue.sentence]]
         elif cue.rule in _PRONOUN_RULES:
-            entity = _antecedent(entities, text[who.start : who.end].lower())
+            entity = _antecedent(entities, text[who.start : who.end].lower(), cue.sentence)
         else:
             entity = _same_source(entities, who, text, words)
         if entity is None:
@@ -142,6 +145,8 @@ def resolve_sources(text: str, segments: list[Segment], cues: list[Cue], words: 
         entity.quoted = entity.quoted or _quotes_in(quotes, segments[cue.sentence])
         by_sentence[cue.sentence] = entity.index
         entity_of[position] = entity.index
+        if who.start > entity.last:
+            entity.last, entity.last_sentence = who.start, cue.sentence
         resolved[position] = cue
     for entity in entities:
         entity.sentences.sort()
@@ -160,12 +165,14 @@ def _with_continued_quotes(
         if cue.who is not None:
             sourced[cue.sentence] = position
     added: list[tuple[Cue, int]] = []
-    previous: tuple[int, int] | None = None  # (last sentence of the latest attributed quote, its speaker)
+    # The latest attributed quotation: (its last sentence, its speaker, whether it ran on to the end
+    # of its paragraph without closing: the convention for a quotation that goes on in the next).
+    previous: tuple[int, int, bool] | None = None
     for start, end in quotes:
         first, last = _sentence_range(segments, start, end)
         speaker = next((sourced[s] for s in (last, first) if s in sourced and sourced[s] >= 0), None)
-        if speaker is None and previous is not None and previous[0] in (first - 1, first):
-            speaker = previous[1]  # a quotation that follows an attributed one
+        if speaker is None and previous is not None and _follows(segments, previous, first):
+            speaker = previous[1]  # a quotation that carries on an attributed one
         if speaker is None:
             continue
         speaker_cue = cues[speaker]
@@ -179,12 +186,24 @@ def _with_continued_quotes(
                 continue
             added.append((Cue(speaker_cue.type, rule, cue_start, cue_end, sentence, speaker_cue.who), speaker))
             sourced[sentence] = -1
-        previous = (last, speaker)
+        previous = (last, speaker, text[end - 1 : end] not in _CLOSING_QUOTES)
     if not added:
         return cues, {}
     merged = sorted([*cues, *(cue for cue, _ in added)], key=lambda cue: (cue.start, cue.end))
     position_of = {id(cue): position for position, cue in enumerate(merged)}
     return merged, {position_of[id(cue)]: position_of[id(cues[speaker])] for cue, speaker in added}
+
+
+_CLOSING_QUOTES = frozenset("\"\u201d'")
+
+
+def _follows(segments: list[Segment], previous: tuple[int, int, bool], first: int) -> bool:
+    """Whether a quotation starting in sentence ``first`` carries on the attributed one before it: in
+    the next sentence of the same paragraph, or opening the next paragraph after one left open."""
+    last, _, left_open = previous
+    if first == last + 1 and segments[first].paragraph == segments[last].paragraph:
+        return True
+    return left_open and first == last + 1 and segments[first].paragraph == segments[last].paragraph + 1
 
 
 def _sentence_range(segments: list[Segment], start: int, end: int) -> tuple[int, int]:
@@ -197,8 +216,13 @@ def _sentence_range(segments: list[Segment], start: int, end: int) -> tuple[int,
     return first, last
 
 
-def _antecedent(entities: list[Entity], pronoun: str) -> Entity | None:
+# How many sentences back a pronoun's antecedent may have been mentioned (rule 1).
+PRONOUN_REACH = 4
+
+
+def _antecedent(entities: list[Entity], pronoun: str, sentence: int) -> Entity | None:
     """The most recent source a pronoun can refer to (rule 1 of the module doc)."""
+    entities = [entity for entity in entities if sentence - entity.last_sentence <= PRONOUN_REACH]
     if pronoun in _PERSONAL:
         wanted: tuple[str, ...] = (PERSON,)
     elif pronoun in _PLURAL:
@@ -206,9 +230,9 @@ def _antecedent(entities: list[Entity], pronoun: str) -> Entity | None:
     else:
         wanted = (BODY,)
     for sort in wanted:
-        for entity in reversed(entities):
-            if entity.sort == sort:
-                return entity
+        candidates = [entity for entity in entities if entity.sort == sort]
+        if candidates:
+            return max(candidates, key=lambda entity: entity.last)
     return None
 
 
@@ -216,6 +240,7 @@ def _same_source(entities: list[Entity], who: Who, text: str, words: SourceWords
     """An earlier source that this mention names again (rules 2 to 4 of the module doc), or None."""
     if not who.key:
         return None
+    entities = sorted(entities, key=lambda entity: entity.last)  # the most recently mentioned last
     for entity in reversed(entities):
         if entity.key == who.key:
             return entity

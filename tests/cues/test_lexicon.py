@@ -17,8 +17,9 @@ def lexicon_copy(tmp_path) -> Path:
 def test_builtin_lexicons_load_and_cover_every_cue_type():
     lexicon = load_lexicon()
     types = {rule.type for rule in lexicon.phrases.values()}
-    # attribution and anonymous_source also come from the source resolver; all others from phrases
-    assert set(CUE_TYPES) <= types | {"attribution", "anonymous_source"}
+    # attribution and anonymous_source also come from the source resolver, specificity and tone from
+    # the detail finder (cues/details.py); all others from phrases
+    assert set(CUE_TYPES) <= types | {"attribution", "anonymous_source", "specificity", "tone"}
     assert all(rule.startswith(tuple(CUE_TYPES)) for rule in lexicon.rule_ids)
     assert len(lexicon.digest) == 64
 

@@ -65,5 +65,5 @@ def test_feature_separation_says_which_way_each_feature_runs(tmp_path):
         folder.mkdir(exist_ok=True)
         (folder / f"{len(list(folder.iterdir()))}.txt").write_text(text, encoding="utf-8")
     rows = {row["feature"]: row["roc_auc"] for row in feature_separation(tmp_path, "real")}
-    assert rows["attribution.share"] == 1.0  # only the reliable articles name their sources
-    assert rows["anonymous_source.share"] == 0.0
+    assert rows["named.share"] == 1.0  # only the reliable articles name their sources
+    assert rows["vague.share"] == 0.0  # only the unreliable ones rest on vague sources

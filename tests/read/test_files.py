@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from scorer.read.files import Found, display_path, walk_articles
+from scorer.read.files import display_path, walk_articles
 
 
 def make_tree(root, names):
@@ -96,10 +96,6 @@ def test_an_unreadable_top_folder_is_one_error(tmp_path, unreadable):
     unreadable.add(str(tmp_path))
     found = list(walk_articles(tmp_path))
     assert len(found) == 1 and found[0].path == str(tmp_path) and "cannot read folder" in found[0].error
-
-
-def test_found_without_error_is_a_plain_file():
-    assert Found("a.txt") == ("a.txt", None)
 
 
 # (name as os.fsdecode gives it, as records show it)

@@ -38,8 +38,10 @@ def test_read_limited_reads_no_more_than_one_byte_past_the_limit():
 
 
 def test_read_limited_default_is_the_article_limit():
+    import inspect
+
+    assert inspect.signature(read_limited).parameters["limit"].default == MAX_DOCUMENT_BYTES == 50 * 1024 * 1024
     assert len(read_limited(io.BytesIO(b"x" * 1000), "input")) == 1000
-    assert MAX_DOCUMENT_BYTES == 50 * 1024 * 1024
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path):
