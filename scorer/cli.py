@@ -260,7 +260,9 @@ def _print_report(report: dict, fmt: str, render) -> None:
         "Examples:\n\n"
         "  scorer evaluate training_data --split test\n\n"
         "  scorer evaluate ../shared/data/horne2017-buzzfeed --reliable real --format json\n\n"
-        "  scorer evaluate --sentences ../shared/data/wiki-weasel/train.csv"
+        "  scorer evaluate --sentences ../shared/data/wiki-weasel/train.csv\n\n"
+        "  scorer evaluate ../shared/data/polnear-train/text --reliable-prefix nyt,wash-post,usa-today,politico "
+        "--unreliable-prefix breitbart,west-journal"
     )
 )
 def evaluate(
@@ -268,6 +270,15 @@ def evaluate(
     sentences: Annotated[Optional[Path], typer.Option(help="Labelled sentences (CSV or JSONL) instead.")] = None,
     reliable: Annotated[Optional[str], typer.Option(help="Name of the reliable label or subfolder.")] = None,
     split: Annotated[Optional[str], typer.Option(help="Only this split (train, dev or test) of a corpus that has one.")] = None,
+    reliable_prefix: Annotated[
+        Optional[str], typer.Option(help="Label one folder's files by name: these prefixes (comma-separated) are reliable.")
+    ] = None,
+    unreliable_prefix: Annotated[
+        Optional[str], typer.Option(help="With --reliable-prefix: these file-name prefixes are unreliable.")
+    ] = None,
+    detail: Annotated[
+        bool, typer.Option(help="Add a bootstrap interval of the ROC-AUC and each feature's separation on its own.")
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     model: ModelOption = None,
     lexicons: LexiconsOption = None,
@@ -284,7 +295,13 @@ def evaluate(
             report = evaluation.evaluate_sentences(sentences, lexicons, split)
             _print_report(report, fmt, render_sentences)
         else:
-            report = evaluation.evaluate(data, model, reliable, split, lexicons)
+            prefixes = None
+            if reliable_prefix or unreliable_prefix:
+                if not (reliable_prefix and unreliable_prefix):
+                    typer.echo("scorer: --reliable-prefix and --unreliable-prefix go together", err=True)
+                    raise typer.Exit(EXIT_INPUT)
+                prefixes = (tuple(reliable_prefix.split(",")), tuple(unreliable_prefix.split(",")))
+            report = evaluation.evaluate(data, model, reliable, split, lexicons, detail=detail, prefixes=prefixes)
             _print_report(report, fmt, render_articles)
     except Exception as error:  # noqa: BLE001 - one line for people, traceback with --debug
         raise _fail(error, debug) from None

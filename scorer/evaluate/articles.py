@@ -6,7 +6,7 @@ import os
 from typing import Callable
 
 from ..api import Analyzer, Scorer
-from .corpus import UNCERTAIN, LabelledArticle, LabelledSentence, load_articles, load_sentences
+from .corpus import UNCERTAIN, LabelledArticle, LabelledSentence, load_articles, load_by_prefix, load_sentences
 from ..cues.lexicon import CUE_TYPES
 from .metrics import binary_report, count, roc_auc, roc_auc_interval
 
@@ -22,15 +22,18 @@ def evaluate(
     lexicons: str | os.PathLike | None = None,
     progress: Callable[[int, int], None] | None = None,
     detail: bool = False,
+    prefixes: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
 ) -> dict:
     """Score every article of a labelled corpus and report how well scores separate the labels.
 
     ``split`` keeps only articles of that split (a corpus with articles.csv, like training_data/).
     ``detail`` adds a bootstrap interval of the ROC-AUC (``roc_auc_interval``) and how well each
-    feature separates the labels on its own (see :func:`feature_separation`).
+    feature separates the labels on its own (see :func:`feature_separation`). ``prefixes`` (reliable,
+    unreliable) labels the files of one folder by the start of their names instead (PolNeAR's
+    publishers: ``nyt_...`` against ``breitbart_...``).
     """
     scorer = Scorer(model, lexicons)
-    articles = load_articles(data, reliable)
+    articles = load_by_prefix(data, *prefixes) if prefixes else load_articles(data, reliable)
     if split is not None:
         articles = [article for article in articles if article.split == split]
     return evaluate_articles(scorer, articles, progress, detail) | {"data": str(data), "split": split}

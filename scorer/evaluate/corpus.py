@@ -72,6 +72,25 @@ def load_articles(source: str | os.PathLike, reliable: str | None = None) -> lis
     raise InputError(f"{path}: no such file or folder")
 
 
+def load_by_prefix(
+    source: str | os.PathLike, reliable_prefixes: tuple[str, ...], unreliable_prefixes: tuple[str, ...]
+) -> list[LabelledArticle]:
+    """Articles in one folder labelled by the start of their file names (``nyt_...``, ``breitbart_...``):
+    a file name's part before the first underscore is its group. Files of other groups are left out."""
+    path = Path(source)
+    if not path.is_dir():
+        raise InputError(f"{path}: no such folder")
+    articles = []
+    for file in iter_text_files(path):
+        group = file.name.split("_", 1)[0]
+        if group in reliable_prefixes or group in unreliable_prefixes:
+            reliable = group in reliable_prefixes
+            articles.append(LabelledArticle(file.stem, group, reliable, None, path=file))
+    if not articles or all(a.reliable for a in articles) or not any(a.reliable for a in articles):
+        raise InputError(f"{path}: no files of both groups (file names like {reliable_prefixes[0]}_... and {unreliable_prefixes[0]}_...)")
+    return articles
+
+
 def _is_reliable(label: str, reliable: str | None) -> bool:
     if reliable is not None:
         return label == reliable

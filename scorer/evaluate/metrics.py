@@ -126,6 +126,24 @@ def calibration_table(labels: list[bool], probabilities: list[float], bins: int 
     return table
 
 
+def expected_calibration_error(labels: list[bool], probabilities: list[float], bins: int = CALIBRATION_BINS) -> float:
+    """The documents' mean gap between predicted probability and observed rate, bin by bin (weighted
+    by how many documents each bin holds)."""
+    table = calibration_table(labels, probabilities, bins)
+    total = sum(row["count"] for row in table)
+    return sum(row["count"] * abs(row["mean_predicted"] - row["observed"]) for row in table if row["count"]) / total
+
+
+# Scores below the first and above the second count as saturated: a verdict, not a scale.
+SATURATED = (0.05, 0.95)
+
+
+def saturated_share(probabilities: list[float]) -> float:
+    """The share of documents whose probability (score / 100) is below 5% or above 95%."""
+    low, high = SATURATED
+    return sum(1 for p in probabilities if p < low or p > high) / len(probabilities)
+
+
 def binary_report(labels: list[bool], probabilities: list[float], threshold: float = 0.5) -> dict:
     """Everything `scorer evaluate` prints for a labelled set: positive class = reliable."""
     predictions = [p >= threshold for p in probabilities]
@@ -147,4 +165,6 @@ def binary_report(labels: list[bool], probabilities: list[float], threshold: flo
             "unreliable": {"predicted_reliable": counts.false_positive, "predicted_unreliable": counts.true_negative},
         },
         "calibration": calibration_table(labels, probabilities),
+        "expected_calibration_error": expected_calibration_error(labels, probabilities),
+        "saturated": saturated_share(probabilities),
     }

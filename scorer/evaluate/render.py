@@ -18,6 +18,8 @@ def render_articles(report: dict) -> str:
         f"  F1         {_number(report['f1'])}",
         f"  ROC-AUC    {_number(report['roc_auc'])}",
         f"  Brier      {_number(report['brier'])}",
+        f"  ECE        {_number(report['expected_calibration_error'])}   (expected calibration error)",
+        f"  saturated  {100 * report['saturated']:.0f}%   (scores below 5 or above 95)",
         "Confusion matrix (rows: actual, columns: predicted):",
         "                predicted reliable  predicted unreliable",
     ]
