@@ -191,7 +191,6 @@ def run():
 def test_standard_input_over_the_size_limit_is_an_error_record_and_exit_2(run, monkeypatch):
     limit = 4096
     monkeypatch.setattr(decode, "MAX_DOCUMENT_BYTES", limit)
-    monkeypatch.setattr(decode.read_limited, "__defaults__", (limit,))  # the limit as read_limited applies it
     result = run("score", "--format", "jsonl", "-", input=b"Officials said so. " * 1000)
     assert result.exit_code == 2
     record = json.loads(result.stdout.splitlines()[0])

@@ -97,13 +97,7 @@ def test_rule_examples_of_code_rules_are_caught_by_their_rule(analyzer):
     assert "boilerplate.repeated_headline" in {cue.rule for cue in analyzer.analyse(text).cues}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lines/boilerplate.txt writes the copyright rule as '(©|copyright|\\(c\\)) <*>'; the lexicon syntax cannot "
-    "escape parentheses, so the rule compiles to that literal text, matches no copyright line, and its example "
-    "in `scorer rules` is the garbled '(©|copyright|\\c\\) ...'",
-)
-@pytest.mark.parametrize("line", ["\u00a9 2024 Example News", "Copyright 2024 Example News"])
+@pytest.mark.parametrize("line", ["\u00a9 2024 Example News", "Copyright 2024 Example News", "(c) 2024 Example News"])
 def test_a_copyright_footer_line_is_caught_by_the_copyright_rule(analyzer, line):
     text = f"The council met on Tuesday and approved the budget.\n\n{line}\n"
     assert "boilerplate.copyright" in {cue.rule for cue in analyzer.analyse(text).cues}

@@ -51,19 +51,21 @@ def add_batch(batch: Path, corpus: Path) -> int:
         if not source.is_file():
             raise SystemExit(f"add_batch: {source} is missing")
     splits = assign_splits(rows)
+    # Everything is checked before anything is written: a refused batch leaves the corpus as it was.
+    sentences = batch / "sentences.jsonl"
+    records = [json.loads(line) for line in sentences.read_text(encoding="utf-8").splitlines()] if sentences.is_file() else []
+    strays = sorted({record["article"] for record in records} - set(splits))
+    if strays:
+        raise SystemExit(f"add_batch: sentences name {', '.join(strays[:5])}, which are not in the batch")
     for row in rows:
         shutil.copyfile(batch / row["label"] / f"{row['id']}.txt", corpus / row["label"] / f"{row['id']}.txt")
     with open(corpus / "articles.csv", "a", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         for row in rows:
             writer.writerow([row["id"], row["label"], splits[row["id"]], row["genre"], row["topic"], row["hard_case"]])
-    sentences = batch / "sentences.jsonl"
-    if sentences.is_file():
+    if records:
         with open(corpus / "sentences.jsonl", "a", encoding="utf-8") as out:
-            for line in sentences.read_text(encoding="utf-8").splitlines():
-                record = json.loads(line)
-                if record["article"] not in splits:
-                    raise SystemExit(f"add_batch: a sentence names {record['article']}, which is not in the batch")
+            for record in records:
                 ordered = {"article": record["article"], "split": splits[record["article"]]}
                 ordered.update((key, value) for key, value in record.items() if key not in ordered)
                 out.write(json.dumps(ordered, ensure_ascii=False) + "\n")

@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"refusing to lower {name} from {old} to {new_floor} (use --allow-lower)", file=sys.stderr)
                 continue
             gates["floors"][name] = new_floor
-        gates["data"] = {name: digest for name, digest in digests.items() if digest}
+        # Data sets not here keep the digest pinned before, so a later change to them is still caught.
+        gates["data"] = {**gates["data"], **{name: digest for name, digest in digests.items() if digest}}
         GATES_FILE.write_text(json.dumps(gates, indent=2, sort_keys=True) + "\n")
         print(f"floors written to {GATES_FILE}")
         return 0

@@ -130,7 +130,7 @@ def _load_folder(root: Path, reliable: str | None) -> list[LabelledArticle]:
 def _read_split_file(path: Path) -> dict[str, dict[str, str]]:
     if not path.is_file():
         return {}
-    with open(path, newline="", encoding="utf-8") as handle:
+    with open(path, newline="", encoding="utf-8-sig") as handle:  # -sig: as a spreadsheet saves it
         rows = {row["id"]: row for row in csv.DictReader(handle)}
     for row in rows.values():
         if row.get("split") not in SPLITS:

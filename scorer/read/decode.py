@@ -76,8 +76,10 @@ def normalise_line_ends(text: str) -> str:
     return text
 
 
-def read_limited(stream, name: str, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
-    """All of ``stream`` (a binary file object), refused past ``limit`` bytes like a file that large."""
+def read_limited(stream, name: str, limit: int | None = None) -> bytes:
+    """All of ``stream`` (a binary file object), refused past ``limit`` bytes (default
+    :data:`MAX_DOCUMENT_BYTES`) like a file that large."""
+    limit = MAX_DOCUMENT_BYTES if limit is None else limit
     data = stream.read(limit + 1)
     if len(data) > limit:
         raise InputError(f"{name}: more than the {limit // 2**20} MiB an article may be")

@@ -47,7 +47,7 @@ def display_path(name: str) -> str:
 
     Python hands over a file name that is not UTF-8 with its bad bytes as lone surrogates, which no
     UTF-8 output can hold, and a name may hold a line break, which would split a CSV row or a line
-    of output. Both are shown as backslash escapes ("x\\xff.txt", "a\\nb.txt"). The same name always
+    of output. Both are shown as backslash escapes ("x\\xff.txt", "a\\x0ab.txt"). The same name always
     gives the same text, so ``--resume`` recognises it.
     """
     if name.isprintable():

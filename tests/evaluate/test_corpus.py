@@ -79,7 +79,6 @@ def test_articles_csv_with_an_unknown_split_is_refused_naming_the_article(tmp_pa
     one_line(error)
 
 
-@pytest.mark.xfail(strict=True, reason="articles.csv saved with a BOM (Excel's CSV UTF-8) raises KeyError 'id': it is opened as utf-8, not utf-8-sig like the sentence files")
 def test_articles_csv_with_a_byte_order_mark_is_read_like_one_without(tmp_path):
     make_corpus(tmp_path)
     (tmp_path / "articles.csv").write_bytes("\ufeffid,label,split\nreliable-0,reliable,test\n".encode("utf-8"))

@@ -37,11 +37,14 @@ def test_read_limited_reads_no_more_than_one_byte_past_the_limit():
     assert stream.tell() == 11
 
 
-def test_read_limited_default_is_the_article_limit():
-    import inspect
+def test_read_limited_default_is_the_article_limit_as_it_stands(monkeypatch):
+    from scorer.read import decode
 
-    assert inspect.signature(read_limited).parameters["limit"].default == MAX_DOCUMENT_BYTES == 50 * 1024 * 1024
+    assert MAX_DOCUMENT_BYTES == 50 * 1024 * 1024
     assert len(read_limited(io.BytesIO(b"x" * 1000), "input")) == 1000
+    monkeypatch.setattr(decode, "MAX_DOCUMENT_BYTES", 100)  # read when called, not when defined
+    with pytest.raises(InputError):
+        read_limited(io.BytesIO(b"x" * 1000), "input")
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path):
