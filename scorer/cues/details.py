@@ -5,8 +5,9 @@ and exclamation marks, questions and words in capitals with the opposite, whatev
 These are cues like any other, so that the sentences carrying them show it:
 
 - ``specificity.figure``: a number ("48,500", "$3.2bn", "12%", "2019");
-- ``specificity.date``: a weekday or a month ("on Tuesday", "since March"; "May" only as a date:
-  "May 5", "in May");
+- ``specificity.date``: a weekday or a month ("on Tuesday", "since March"), capitalised; the names
+  come from ``specificity/time_words.txt`` and are found by the cue matcher's phrase scan, all but
+  "May", found here only as a date ("May 5", "in May");
 - ``tone.exclamation``: an exclamation mark (a run of them is ``sensational.repeated_exclamation``);
 - ``tone.question``: a sentence that ends in a question mark;
 - ``tone.shouting``: a word of four or more capital letters that is not an acronym on
@@ -30,14 +31,16 @@ DETAIL_RULES = (
     ("tone.shouting", "a word of four or more capitals that is not an acronym", "SHOCKING footage"),
 )
 
-_FIGURE = re.compile(r"(?<![\w.,])[$\u00a3\u20ac\u20b9\u00a5]?\d(?:[\d,.]*\d)?(?:%|\u00a0?per\u00a0?cent\b|bn\b|m\b)?")
-_SHOUTING = re.compile(r"\b[A-Z]{4,}\b")
+# A number, perhaps after a currency sign. The pattern opens with a character class, which re scans
+# for in C; the rest (a word before it, trailing punctuation, a percent sign) is checked in Python,
+# where a look-behind or an optional prefix in the pattern would cost the scan its speed.
+_FIGURE = re.compile("[$\u00a3\u20ac\u20b9\u00a5\\d][\\d,.]*")
+# Runs of capitals; whole words are checked in Python, as above.
+_CAPITALS = re.compile(r"[A-Z]{4,}")
+_CURRENCY = frozenset("$\u00a3\u20ac\u20b9\u00a5")
 _LIST_MARKER = re.compile(r"\d{1,2}[.)] ")
-# "May" the month: before a day, or after a word that takes a month ("in May", "since May", "mid-May").
-_MAY_AS_DATE = re.compile(
-    r"\bMay(?= \d)|" + "|".join(f"(?<=\\b{word} )May\\b" for word in ("in", "of", "since", "early", "late", "last", "next"))
-    + r"|(?<=mid-)May\b"
-)
+# Words after which "May" is the month ("in May", "since May", "mid-May"); before a day it always is.
+_BEFORE_MONTH = ("in ", "of ", "since ", "early ", "late ", "last ", "next ", "mid-")
 
 
 class Detail(NamedTuple):
@@ -48,40 +51,69 @@ class Detail(NamedTuple):
     sentence: int
 
 
+# Details are made by the thousand: tuple.__new__ skips NamedTuple's Python-level constructor.
+_new_detail = tuple.__new__
+
+
 class DetailFinder:
     """Finds detail and tone cues with one lexicon's lists. Build once; :meth:`find` is pure."""
 
-    def __init__(self, time_words: frozenset[str], acronyms: frozenset[str]):
-        months_and_days = sorted((word.capitalize() for word in time_words if word != "may"), key=len, reverse=True)
-        self._date = re.compile(r"\b(?:" + "|".join(months_and_days) + r")\b")
+    def __init__(self, acronyms: frozenset[str]):
         self._acronyms = frozenset(word.upper() for word in acronyms)
 
     def find(self, text: str, segments: list[Segment], starts: list[int]) -> list[Detail]:
-        """Every detail and tone cue in ``text``, in document order."""
+        """Every detail and tone cue in ``text`` but the dates of weekday and month names, which the
+        cue matcher's one phrase scan finds (lexicons/specificity/time_words.txt), in document order."""
         found: list[Detail] = []
+        for match in _CAPITALS.finditer(text):
+            start, end = match.span()
+            if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+                continue  # part of a longer word ("McDONALD's")
+            if match.group() not in self._acronyms and _ordinary_words_around(text, start, end):
+                found.append(_new_detail(Detail, ("tone", "tone.shouting", start, end, _at(starts, start))))
         for match in _FIGURE.finditer(text):
-            if _LIST_MARKER.match(text, match.start()) and text[max(match.start() - 1, 0) : match.start()].strip() == "":
-                if text.rfind("\n", 0, match.start()) >= match.start() - 4 or match.start() < 4:
-                    continue  # "1. Military Strain: ...": a list item's number, not a figure
-            found.append(Detail("specificity", "specificity.figure", match.start(), match.end(), _at(starts, match.start())))
-        for pattern in (self._date, _MAY_AS_DATE):
-            for match in pattern.finditer(text):
-                found.append(Detail("specificity", "specificity.date", match.start(), match.end(), _at(starts, match.start())))
+            start, end = match.span()
+            token = match.group()
+            if token[0] in _CURRENCY and not token[1:2].isdigit():
+                continue  # a currency sign alone
+            if start and (text[start - 1].isalnum() or text[start - 1] in "_.,"):
+                continue  # inside a word or a longer number ("B52", "v2.1")
+            while not text[end - 1].isdigit():
+                end -= 1  # "in 2011." ends at the year
+            if text[end : end + 1] == "%":
+                end += 1
+            if _LIST_MARKER.match(text, start) and (start < 4 or text.rfind("\n", 0, start) >= start - 4):
+                continue  # "1. Military Strain: ...": a list item's number, not a figure
+            found.append(_new_detail(Detail, ("specificity", "specificity.figure", start, end, _at(starts, start))))
+        may = text.find("May")
+        while may >= 0:
+            if _may_is_a_month(text, may):
+                found.append(_new_detail(Detail, ("specificity", "specificity.date", may, may + 3, _at(starts, may))))
+            may = text.find("May", may + 3)
         bang = text.find("!")
         while bang >= 0:
             if text[bang + 1 : bang + 2] not in ("!", "?") and (bang == 0 or text[bang - 1] not in "!?"):
-                found.append(Detail("tone", "tone.exclamation", bang, bang + 1, _at(starts, bang)))
+                found.append(_new_detail(Detail, ("tone", "tone.exclamation", bang, bang + 1, _at(starts, bang))))
             bang = text.find("!", bang + 1)
-        for index, segment in enumerate(segments):
-            closing = text[segment.start : segment.end].rstrip("\"'\u201d\u2019)")
-            if closing.endswith("?") and not closing.endswith(("!?", "?!", "??")):
-                at = segment.start + len(closing) - 1
-                found.append(Detail("tone", "tone.question", at, at + 1, index))
-        for match in _SHOUTING.finditer(text):
-            if match.group() not in self._acronyms and _ordinary_words_around(text, match.start(), match.end()):
-                found.append(Detail("tone", "tone.shouting", match.start(), match.end(), _at(starts, match.start())))
+        mark = text.find("?")
+        while mark >= 0:
+            index = _at(starts, mark)
+            end = segments[index].end
+            # The sentence's last mark, perhaps before closing quotes: "Is it over?" or '"Why?" '.
+            if index >= 0 and not text[mark + 1 : end].strip("\"'\u201d\u2019)") and text[mark - 1 : mark] not in ("!", "?"):
+                found.append(_new_detail(Detail, ("tone", "tone.question", mark, mark + 1, index)))
+            mark = text.find("?", mark + 1)
         found.sort(key=lambda detail: detail.start)
         return found
+
+
+def _may_is_a_month(text: str, at: int) -> bool:
+    """Whether "May" at ``at`` is the month: a whole word, before a day or after "in", "since" ..."""
+    if (at and text[at - 1].isalnum()) or text[at + 3 : at + 4].isalnum():
+        return False
+    if text[at + 3 : at + 4] == " " and text[at + 4 : at + 5].isdigit():
+        return True
+    return text[max(0, at - 6) : at].endswith(_BEFORE_MONTH)
 
 
 def _at(starts: list[int], position: int) -> int:

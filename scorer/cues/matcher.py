@@ -61,7 +61,7 @@ new_cue = tuple.__new__
 _SOURCE_TYPES = frozenset({"attribution", "anonymous_source"})
 
 # Roles a matched phrase can have besides being a cue itself.
-_SPEECH, _BELIEF, _LED_BY_VERB = 1, 2, 3
+_SPEECH, _BELIEF, _LED_BY_VERB, _DATE = 1, 2, 3, 4
 
 # A line whose words are at least this share capitalised is a headline in title case.
 _TITLE_CASE_SHARE = 0.6
@@ -166,6 +166,10 @@ class CueMatcher:
         roles: dict[str, tuple[str | None, str | None, int]] = {}
         for phrase, rule in lexicon.phrases.items():
             roles[phrase] = (None, None, 0) if rule.type == IGNORE else (rule.type, rule.rule, 0)
+        # Weekday and month names are dates only when capitalised ("Tuesday", not "tuesday"), and "may"
+        # is the modal's (cues/details.py finds May the month).
+        for word in lexicon.time_words - {"may"}:
+            roles.setdefault(word, ("specificity", "specificity.date", _DATE))
         for verbs, role in ((lexicon.speech_verbs, _SPEECH), (lexicon.belief_verbs, _BELIEF)):
             for verb in verbs:
                 cue_type, rule_id, _ = roles.get(verb, (None, None, 0))
@@ -183,7 +187,7 @@ class CueMatcher:
         trie = trie_pattern(sorted(roles))
         self._after_space = re.compile(" " + trie + r"(?!\w)")
         self._resolver = SourceResolver.from_lexicon(lexicon)
-        self._details = DetailFinder(lexicon.time_words, lexicon.acronyms)
+        self._details = DetailFinder(lexicon.acronyms)
         self.source_words = self._resolver.words
         self._line_pattern = re.compile(
             "|".join(f"(?P<r{index}>{source})" for index, (_, source) in enumerate(lexicon.line_rules))
@@ -219,6 +223,11 @@ class CueMatcher:
             if sentence in furniture_sentences or end > segments[sentence].end:
                 continue  # furniture; or a phrase read across a sentence or line break ("Results\nsignal")
             cue_type, rule_id, verb_role = roles[spaced[start:end]]
+            if verb_role == _DATE:
+                if text[start].isupper():
+                    append(new_cue(Cue, (cue_type, rule_id, start, end, sentence, None, start, end)))
+                    last_end = end
+                continue
             cue = None
             if (verb_role or cue_type in _SOURCE_TYPES) and quotes.inside(start):
                 continue  # inside a quotation: the speaker's sourcing, not the article's
