@@ -100,7 +100,7 @@ class DetailFinder:
             index = _at(starts, mark)
             end = segments[index].end
             # The sentence's last mark, perhaps before closing quotes: "Is it over?" or '"Why?" '.
-            if index >= 0 and not text[mark + 1 : end].strip("\"'\u201d\u2019)") and text[mark - 1 : mark] not in ("!", "?"):
+            if index >= 0 and end - mark <= 4 and not text[mark + 1 : end].strip("\"'\u201d\u2019)") and text[mark - 1 : mark] not in ("!", "?"):
                 found.append(_new_detail(Detail, ("tone", "tone.question", mark, mark + 1, index)))
             mark = text.find("?", mark + 1)
         found.sort(key=lambda detail: detail.start)
