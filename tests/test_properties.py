@@ -5,7 +5,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scorer.read.decode import decode_bytes
+from scorer.read.decode import decode_bytes, normalise_line_ends
 
 WORDS = st.sampled_from(
     ["said", "sources", "may", "May", "reportedly", "Chen", "the", "U.S.", "Dr.", "\u201c", "\u201d", '"', ",", ".",
@@ -25,6 +25,7 @@ def test_any_text_scores_in_range_or_errors_and_explains_itself(scorer, text):
     parts = record["baseline"] + sum(record["article_terms"].values()) + sum(s["contribution"] for s in record["sentences"])
     assert math.isclose(parts, record["logit"], abs_tol=1e-6)
     assert all(s["contribution"] == 0 for s in record["sentences"] if not s["cues"])
+    text = normalise_line_ends(text)  # what offsets index, as for a file (README)
     for sentence in record["sentences"]:
         assert text[sentence["start"] : sentence["end"]] == sentence["text"]
         for cue in sentence["cues"]:
