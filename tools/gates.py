@@ -1,7 +1,7 @@
 """Evaluation gates: fail when a measured quality drops below its pinned floor.
 
-    python -m scorer.gates --shared ../shared/data            # check (CI runs this)
-    python -m scorer.gates --shared ../shared/data --update   # raise floors to today's numbers
+    python -m tools.gates --shared ../shared/data            # check (CI runs this)
+    python -m tools.gates --shared ../shared/data --update   # raise floors to today's numbers
 
 The floors and the digests of the evaluation data live in docs/evaluation-gates.json. A floor is
 today's measurement minus a small tolerance (larger where one document moves a metric more); --update never lowers a floor unless --allow-lower is
@@ -23,9 +23,14 @@ GATES_FILE = Path(__file__).resolve().parent.parent / "docs" / "evaluation-gates
 TOLERANCE = 0.01
 # Metrics on few documents move by more than TOLERANCE when a single document changes side: the
 # floor sits about two documents' worth below today's value (test split: 90 articles; Horne: 101).
-TOLERANCES = {"test.accuracy": 0.025, "horne.roc_auc": 0.02}
+TOLERANCES = {"test.accuracy": 0.025, "horne.roc_auc": 0.02, "horne.graded": 0.03}
 # The public data set behind each metric prefix (metrics of our own data have none).
-DATASETS = {"horne": "horne2017-buzzfeed", "weasel": "wiki-weasel", "polnear": "polnear-train"}
+DATASETS = {
+    "horne": "horne2017-buzzfeed",
+    "weasel": "wiki-weasel",
+    "polnear": "polnear-train",
+    "publishers": "polnear-train",
+}
 
 
 def measure(shared: Path) -> dict[str, float]:
@@ -37,6 +42,11 @@ def measure(shared: Path) -> dict[str, float]:
     }
     if "horne" in numbers:
         measured["horne.roc_auc"] = numbers["horne"]["roc_auc"]
+        # Floors rise only, so the share of graded (not saturated) scores stands for saturation.
+        measured["horne.graded"] = 1 - numbers["horne"]["saturated"]
+    if "publishers" in numbers:
+        measured["publishers.roc_auc"] = numbers["publishers"]["roc_auc"]
+        measured["publishers.graded"] = 1 - numbers["publishers"]["saturated"]
     if "weasel" in numbers:
         measured["weasel.f1"] = numbers["weasel"]["f1"]
     if "polnear" in numbers:
@@ -63,12 +73,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
     parser.add_argument("--update", action="store_true", help="raise the floors to today's numbers")
-    parser.add_argument("--allow-lower", action="store_true", help="with --update, allow lowering a floor")
+    parser.add_argument("--allow-lower", action="store_true", help="with --update, lower the floors that today's numbers fail")
     parser.add_argument(
         "--allow-missing", action="store_true", help="skip the floors of data sets that are not there, instead of failing"
     )
     args = parser.parse_args(argv)
-    missing = [folder for folder in DATASETS.values() if not (args.shared / folder).exists()]
+    missing = sorted({folder for folder in DATASETS.values() if not (args.shared / folder).exists()})
     if missing and not args.allow_missing:
         print(
             f"gates: {', '.join(missing)} not found under {args.shared}: their floors cannot be checked "
@@ -99,9 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         for name, value in measured.items():
             new_floor = round(value - TOLERANCES.get(name, TOLERANCE), 4)
             old = gates["floors"].get(name)
-            if old is not None and new_floor < old and not args.allow_lower:
-                print(f"refusing to lower {name} from {old} to {new_floor} (use --allow-lower)", file=sys.stderr)
-                continue
+            if old is not None and new_floor < old:
+                # --allow-lower lowers only the floors today's numbers fail; the others stay put.
+                if not (args.allow_lower and value < old):
+                    if value < old:
+                        print(f"refusing to lower {name} from {old} to {new_floor} (use --allow-lower)", file=sys.stderr)
+                    continue
             gates["floors"][name] = new_floor
         # Data sets not here keep the digest pinned before, so a later change to them is still caught.
         gates["data"] = {**gates["data"], **{name: digest for name, digest in digests.items() if digest}}

@@ -302,6 +302,16 @@ class CueMatcher:
         """
         return [(match.start(), match.end() - 1) for match in self._after_space.finditer(" " + spaced)]
 
+    def furniture_rule(self, line: str) -> str | None:
+        """The furniture line rule a standalone line matches ("Advertisement", "0 Comments"), if any:
+        the test plain-text lines pass, for lines a page's extractor left out (read/html.py)."""
+        words = (line.translate(_NO_BRACKETS) if "(" in line or "[" in line else line).split()
+        if len(line) > _MAX_FURNITURE_CHARS or len(words) > _MAX_FURNITURE_WORDS:
+            return None
+        normalised = " ".join(words).lower()
+        match = self._any_line_rule.fullmatch(normalised) and self._line_pattern.fullmatch(normalised)
+        return self._line_rules[int(match.lastgroup[1:])] if match else None
+
     def _line_cues(self, text: str, segments: list[Segment]) -> list[Cue]:
         """Whole-line furniture ("Post a Comment", "0 Comments") and headlines repeated verbatim."""
         cues = []

@@ -8,7 +8,10 @@ of the verbs of saying or believing in reference_lists/reporting_verbs.txt (or "
 - coverage: of those sentences, the share where the detector finds an attribution or
   anonymous_source cue;
 - unsupported: of the sentences where the detector finds such a cue, the share that hold no
-  annotated attribution at all.
+  annotated attribution at all. A sentence holds one when any part of an annotated relation (its
+  Cue, Source or Content span) lies in it: a quote that runs on over several sentences is
+  annotated once, with its cue in the first, and the detector credits the later sentences to the
+  same speaker (continued quotes), so they are judged against the Content span.
 
 The folder is taken as an argument; nothing from it is copied into the project.
 """
@@ -61,6 +64,25 @@ def read_attributions(annotation: Path) -> list[Relation]:
     return relations
 
 
+def read_relation_spans(annotation: Path) -> list[tuple[int, int]]:
+    """(start, end) of every span taking part in an attribution relation: cue, source and content."""
+    spans: dict[str, tuple[int, int]] = {}
+    used = []
+    for line in annotation.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) >= 2:
+            _, *offsets = fields[1].replace(";", " ").split(" ")
+            numbers = [int(value) for value in offsets if value.isdigit()]
+            if numbers:
+                spans[fields[0]] = (min(numbers), max(numbers))
+        elif line.startswith("E") and len(fields) >= 2:
+            for argument in fields[1].split(" "):
+                target = argument.partition(":")[2]
+                if target in spans:
+                    used.append(spans[target])
+    return used
+
+
 def read_relations(annotation: Path) -> list[tuple[int, int]]:
     """(start, end) of the Cue span of every attribution relation in one BRAT .ann file."""
     spans: dict[str, tuple[str, int, int]] = {}
@@ -103,6 +125,9 @@ def evaluate_polnear(
         starts = [segment.start for segment in analysis.segments]
         with_attribution: set[int] = set()
         with_speech: set[int] = set()
+        for start, end in read_relation_spans(annotation):
+            first, last = bisect_right(starts, start) - 1, bisect_right(starts, max(start, end - 1)) - 1
+            with_attribution.update(range(max(first, 0), last + 1))
         for start, end in read_relations(annotation):
             sentence = bisect_right(starts, start) - 1
             if sentence < 0:

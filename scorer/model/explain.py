@@ -23,11 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .features import (
-    FEATURES,
     DETAILS,
+    DETAILS_CAP,
     DETAILS_INDEX,
+    FEATURES,
     LENGTH,
     LENGTH_INDEX,
+    NAMED_SOURCES_CAP,
     SHARE,
     SHARES,
     SOURCES,
@@ -128,13 +130,19 @@ def reasons(model: LinearModel, explanation: Explanation, limit: int = 5) -> lis
     return found
 
 
+def _per_hundred(count: int, explanation: Explanation, cap: float) -> str:
+    words = explanation.counts["words"]
+    rate = 100 * count / words if words else 0.0
+    return f"{cap:.1f} (the cap; {rate:.1f} measured)" if rate > cap else f"{rate:.1f}"
+
+
 def _amount(feature, value: float, explanation: Explanation) -> str:
     if feature.kind == SHARE:
         return f"{100 * value:.0f}% of"
     if feature.kind == SOURCES:
-        return f"{explanation.counts['named_sources']}"
+        return _per_hundred(explanation.counts["named_sources"], explanation, NAMED_SOURCES_CAP)
     if feature.kind == DETAILS:
-        return f"{explanation.counts['details']}"
+        return _per_hundred(explanation.counts["details"], explanation, DETAILS_CAP)
     if feature.kind == LENGTH:
         return f"{explanation.counts['words']:,}"
     return f"{value:.2f}"

@@ -7,11 +7,18 @@ Two kinds of feature, so that the model's logit splits exactly into what the pag
   three times, an article pasted twice) counts once, with every cue any of its copies carries, so
   repeating an article changes nothing. A share's part is shared among the copies that carry its
   cue: a sentence with no cue has no part at all.
-- **Article terms**: ``SOURCES``, the distinct named sources; ``DETAILS``, the figures and dates
-  (specificity cues) in distinct sentences; and ``LENGTH``, the words of distinct text (a sentence
-  seen before adds nothing). All saturate (``1 - exp(-count / scale)``), so none can be bought by
-  padding. The named-source term is shared among the sentences that bring in each new source, the
-  detail term among the sentences in proportion to their details; length is a part of its own.
+- **Article terms**: ``SOURCES``, the distinct named sources per 100 words; ``DETAILS``, the
+  figures and dates (specificity cues) per 100 words; both capped, and both counted over distinct
+  text. ``LENGTH``, the words of distinct text, saturates (``1 - exp(-words / scale)``). A sentence
+  seen before adds nothing, so none can be bought by padding. The named-source term is shared
+  among the sentences that bring in each new source, the detail term among the sentences in
+  proportion to their details; length is a part of its own.
+
+Why rates and not saturating counts for sources and details: a count grows with length, so a
+model fitted on our corpus, where short reliable briefs name several people, learned a negative
+weight for length once the counts held it. As rates, the three terms say separate things (how
+densely sourced, how concrete, how long) and each keeps the positive direction it has on real
+news. docs/EVALUATION.md has the comparison.
 
 Measured on real corpora, volume carries most of the signal that holds across outlets (longer
 reports with more named sources and more checkable detail), while per-sentence shares often run
@@ -36,13 +43,13 @@ SHARE = "share"
 SOURCES = "sources"
 DETAILS = "details"
 LENGTH = "length"
-# Scales of the saturating article terms: three distinct named sources take the term to 0.63 of its
-# ceiling and ten to 0.96; 500 words of distinct text to 0.63 and 1,500 to 0.95. Chosen before any
-# fitting, from the spread of our corpus: a wire brief names one or two, a long report ten or more.
-NAMED_SOURCES_SCALE = 3.0
-LENGTH_SCALE = 500.0
-# Ten figures and dates take the detail term to 0.63 of its ceiling: a wire brief has three or four.
-DETAILS_SCALE = 10.0
+# Caps of the rate terms, per 100 words of distinct text: past three named sources (a source every
+# other sentence) or ten figures and dates (a table), more says nothing about care.
+NAMED_SOURCES_CAP = 3.0
+DETAILS_CAP = 10.0
+# 1,000 words of distinct text take the length term to 0.63 of its ceiling and 3,000 to 0.95: real
+# reports run 900 to 1,200 words at the median, fabricated items 300 to 400 (docs/EVALUATION.md).
+LENGTH_SCALE = 1000.0
 
 
 @dataclass(frozen=True)
@@ -52,8 +59,9 @@ class Feature:
     description: str  # what the value counts, for the reasons shown to people
     # The direction the model may weigh it: +1 only up, -1 only down, 0 either way, as the data
     # say. Only product values are fixed: vague sourcing, the writer's own conjecture, unsupported
-    # certainty, sensational tone and page furniture can never raise a score; named sources and
-    # saying what was verified can never lower it.
+    # certainty, sensational tone and page furniture can never raise a score; named sources,
+    # saying what was verified, concrete figures and dates, and length (bounded) can never lower
+    # it. The last two are the signals the brief found to hold across every corpus measured.
     sign: int = 0
 
 
@@ -70,9 +78,9 @@ FEATURES = (
     Feature("question.share", SHARE, "sentences that are questions", -1),
     Feature("exclamation.share", SHARE, "sentences with an exclamation mark", -1),
     Feature("shouting.share", SHARE, "sentences with a word in capitals", -1),
-    Feature("named_sources", SOURCES, "distinct named sources", +1),
-    Feature("details", DETAILS, "figures and dates"),
-    Feature("length", LENGTH, "words of distinct text"),
+    Feature("named_sources", SOURCES, "distinct named sources per 100 words", +1),
+    Feature("details", DETAILS, "figures and dates per 100 words", +1),
+    Feature("length", LENGTH, "words of distinct text", +1),
 )
 FEATURE_NAMES = tuple(feature.name for feature in FEATURES)
 SHARES = tuple(index for index, feature in enumerate(FEATURES) if feature.kind == SHARE)
@@ -174,17 +182,23 @@ def saturating(count: float, scale: float) -> float:
     return 1.0 - math.exp(-count / scale)
 
 
+def per_hundred_words(count: float, words: float, cap: float) -> float:
+    """``count`` per 100 ``words``, capped at ``cap`` and divided by it: 0 to 1."""
+    return min(100.0 * count / words, cap) / cap if words else 0.0
+
+
 def article_features(rows: list[SentenceFeatures]) -> list[float]:
-    """The article vector: each share, and the two saturating article terms (module docstring)."""
+    """The article vector: each share, two capped rates and the saturating length (module docstring)."""
     values = [0.0] * len(FEATURES)
     if not rows:
         return values
     distinct = group_values(rows)
     for j in SHARES:
         values[j] = sum(group[j] for group in distinct) / len(distinct)
-    values[SOURCES_INDEX] = saturating(sum(row.new_sources for row in rows), NAMED_SOURCES_SCALE)
-    values[DETAILS_INDEX] = saturating(sum(row.details for row in rows), DETAILS_SCALE)
-    values[LENGTH_INDEX] = saturating(sum(row.words for row in rows if not row.repeated), LENGTH_SCALE)
+    words = distinct_words(rows)
+    values[SOURCES_INDEX] = per_hundred_words(distinct_named_sources(rows), words, NAMED_SOURCES_CAP)
+    values[DETAILS_INDEX] = per_hundred_words(distinct_details(rows), words, DETAILS_CAP)
+    values[LENGTH_INDEX] = saturating(words, LENGTH_SCALE)
     return values
 
 

@@ -88,6 +88,11 @@ def read_limited(stream, name: str, limit: int | None = None) -> bytes:
 
 def read_document(path: str | Path) -> str:
     """Read and decode one file; every failure is an :class:`InputError` naming the file."""
+    return decode_bytes(read_bytes(path), display_path(str(path)))
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """Read one file's bytes; every failure is an :class:`InputError` naming the file."""
     path = Path(path)
     shown = display_path(str(path))
     try:
@@ -104,7 +109,7 @@ def read_document(path: str | Path) -> str:
                 f"{MAX_DOCUMENT_BYTES // 2**20} MiB an article may be"
             )
         with open(path, "rb") as handle:  # read_limited: the file may have grown since stat
-            data = read_limited(handle, shown)
+            return read_limited(handle, shown)
     except IsADirectoryError:
         raise InputError(f"{shown}: is a directory, not a file") from None
     except FileNotFoundError:
@@ -113,4 +118,3 @@ def read_document(path: str | Path) -> str:
         raise InputError(f"{shown}: permission denied") from None
     except OSError as error:
         raise InputError(f"{shown}: cannot read ({error.strerror or error})") from None
-    return decode_bytes(data, shown)

@@ -3,7 +3,7 @@
 import pytest
 
 from scorer.errors import InputError
-from scorer.evaluate.polnear import evaluate_polnear, read_relations
+from scorer.evaluate.polnear import evaluate_polnear, read_relation_spans, read_relations
 
 
 def test_read_relations_gives_the_cue_span_of_every_event(tmp_path):
@@ -34,6 +34,34 @@ def test_read_relations_takes_the_cue_whatever_the_order_of_arguments(tmp_path):
         encoding="utf-8",
     )
     assert read_relations(annotation) == [(10, 33), (10, 33)]
+
+
+def test_read_relation_spans_gives_cue_source_and_content(tmp_path):
+    annotation = tmp_path / "a.ann"
+    annotation.write_text(
+        "T1\tSource 0 4\tChen\nT2\tCue 5 9\ttold\nT3\tContent 20 80\tx\nT4\tSource 90 95\tloose\n"
+        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n",
+        encoding="utf-8",
+    )
+    # T4 takes part in no relation, so it marks no sentence as annotated.
+    assert sorted(read_relation_spans(annotation)) == [(0, 4), (5, 9), (5, 9), (20, 80)]
+
+
+def test_a_quote_running_on_is_annotated_in_every_sentence_of_its_content(tmp_path):
+    text = 'Chen said: "The repairs are done. The bridge opens Monday. We are proud." The river rose.'
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text" / "q.txt").write_text(text, encoding="utf-8")
+    source, cue, content = span(text, "Chen"), span(text, "said"), span(text, "The repairs are done. The bridge opens Monday. We are proud.")
+    (tmp_path / "attributions" / "q.ann").write_text(
+        f"T1\tSource {source[0]} {source[1]}\tChen\nT2\tCue {cue[0]} {cue[1]}\tsaid\n"
+        f"T3\tContent {content[0]} {content[1]}\tquote\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n",
+        encoding="utf-8",
+    )
+    report = evaluate_polnear(tmp_path)
+    # The quote's later sentences are credited to Chen (continued quotes) and lie in the Content span.
+    assert report["sentences_with_detected_source_cue"] >= 2
+    assert report["unsupported"] == 0
 
 
 def test_read_relations_of_a_file_without_events_is_empty(tmp_path):

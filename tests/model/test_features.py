@@ -1,4 +1,4 @@
-"""Cues -> sentence rows -> the article vector: shares and saturating article terms (model/features.py)."""
+"""Cues -> sentence rows -> the article vector: shares, capped rates and saturating length (model/features.py)."""
 
 import math
 
@@ -8,13 +8,14 @@ from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 
 from scorer.model.features import (
-    DETAILS_SCALE,
+    DETAILS_CAP,
     FEATURE_NAMES,
     FEATURES,
     LENGTH_SCALE,
-    NAMED_SOURCES_SCALE,
+    NAMED_SOURCES_CAP,
     SHARE,
     article_features,
+    per_hundred_words,
     saturating,
 )
 from scorer.train.transformer import CueFeatures
@@ -34,14 +35,28 @@ def test_shares_are_the_share_of_sentences_and_article_terms_saturate(analyzer, 
     assert vector["vague.share"] > 0 and vector["conjecture.share"] > 0
     words = sum(row.words for row in rows if not row.repeated)
     assert vector["length"] == pytest.approx(1 - math.exp(-words / LENGTH_SCALE))
-    assert vector["details"] == pytest.approx(1 - math.exp(-sum(row.details for row in rows) / DETAILS_SCALE))
+    details = sum(row.details for row in rows)
+    assert details > 0
+    assert vector["details"] == pytest.approx(min(100 * details / words, DETAILS_CAP) / DETAILS_CAP)
 
 
 def test_article_terms_never_pass_their_ceiling():
-    for scale in (NAMED_SOURCES_SCALE, DETAILS_SCALE, LENGTH_SCALE):
-        assert saturating(0, scale) == 0
-        assert saturating(10**9, scale) <= 1
-        assert saturating(scale, scale) == pytest.approx(1 - math.exp(-1))
+    assert saturating(0, LENGTH_SCALE) == 0
+    assert saturating(10**9, LENGTH_SCALE) <= 1
+    assert saturating(LENGTH_SCALE, LENGTH_SCALE) == pytest.approx(1 - math.exp(-1))
+    for cap in (NAMED_SOURCES_CAP, DETAILS_CAP):
+        assert per_hundred_words(0, 500, cap) == 0
+        assert per_hundred_words(10**9, 500, cap) == 1  # capped
+        assert per_hundred_words(cap, 100, cap) == 1
+        assert per_hundred_words(cap / 2, 100, cap) == pytest.approx(0.5)
+        assert per_hundred_words(3, 0, cap) == 0  # no text, no rate
+
+
+def test_named_sources_are_a_rate_of_distinct_text(analyzer):
+    one = "Mayor Ana Ruiz said the bridge would reopen on Monday. The council voted 7 to 2 to fund it."
+    vector = dict(zip(FEATURE_NAMES, article_features(analyzer.analyse(one).rows)))
+    words = len(one.split())
+    assert vector["named_sources"] == pytest.approx(min(100 / words, NAMED_SOURCES_CAP) / NAMED_SOURCES_CAP)
 
 
 def test_an_article_repeated_has_the_same_features(analyzer, seed_text):

@@ -133,6 +133,14 @@ def test_update_with_allow_lower_lowers_the_floor(empty_shared, gates_file, meas
     assert floors(gates_file)["test.roc_auc"] == 0.89
 
 
+def test_allow_lower_leaves_the_floors_that_still_pass(empty_shared, gates_file, measured):
+    numbers, _ = measured
+    floor = FLOORS["test.accuracy"]
+    numbers["test.accuracy"] = floor + 0.001  # passes, but less the tolerance it would sit lower
+    assert gates.main(["--shared", str(empty_shared), "--allow-missing", "--update", "--allow-lower"]) == 0
+    assert floors(gates_file)["test.accuracy"] == floor
+
+
 def test_update_pins_the_digests_of_the_data_measured(tmp_path, gates_file, measured):
     shared = tmp_path / "shared"
     for folder in PINNED:
