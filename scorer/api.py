@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,8 +21,11 @@ from .model.linear import band, load_model
 from .result import CueRecord, EntityRecord, Result, SentenceRecord, SourceRecord
 from .sources.claims import unsourced_claims
 from .sources.entities import Entity, resolve_sources
-from .read.decode import decode_bytes, normalise_line_ends, read_document
+from .read.decode import normalise_line_ends
+from .read.document import Document, furniture_record, load_bytes, load_file, page_furniture_blocks
 from .read.files import display_path
+from .read.language import detect_language, refuse_other_languages
+from .read.url import TIMEOUT_SECONDS, fetch
 from .read.segment import Segment, segment
 
 # How many reasons a result carries (the report shows three to five).
@@ -63,21 +66,54 @@ class Analyzer:
 class Scorer(Analyzer):
     """Scores articles with one model. Build once, call many times."""
 
-    def __init__(self, model: str | os.PathLike | None = None, lexicons: str | os.PathLike | None = None):
+    def __init__(
+        self,
+        model: str | os.PathLike | None = None,
+        lexicons: str | os.PathLike | None = None,
+        any_language: bool = False,
+    ):
         super().__init__(lexicons)
         self.model, self.metadata = load_model(model, self.lexicon.digest)
+        # The lexicons and the model are English: other languages get an error record, unless asked.
+        self.any_language = any_language
 
     @property
     def model_id(self) -> str:
         return self.model.model_id
 
     def score_text(self, text: str, path: str | None = None) -> Result:
-        """Score an article given as text. An article with no words gets an error record."""
+        """Score an article given as text. An article with no words, or not in English (unless
+        ``any_language``), gets an error record."""
+        return self.score_document(Document(text, path))
+
+    def score_document(self, document: Document) -> Result:
+        """Score a loaded :class:`~scorer.read.document.Document` (plain text or an extracted page)."""
+        path = document.name
+        try:
+            language = detect_language(document.text)
+            if not self.any_language:
+                refuse_other_languages(document.text, path or "text", language)
+        except InputError as error:
+            return Result(path=path, model=self.model_id, error=str(error))
+        recognised = page_furniture_blocks(document, self.matcher)
+        result = self._score(document.text, path, recognised)
+        if not result.ok:
+            return result
+        return replace(
+            result,
+            input=document.kind,
+            title=document.title,
+            language=language.code,
+            furniture=furniture_record(document, recognised),
+            links=tuple(link.to_dict() for link in document.links),
+        )
+
+    def _score(self, text: str, path: str | None, page_furniture: int) -> Result:
         analysis = self.analyse(text)
         text = analysis.text
         if not analysis.segments:
             return Result(path=path, model=self.model_id, error=f"{path or 'text'}: no text to score (empty document)")
-        explanation = explain(self.model, analysis.rows)
+        explanation = explain(self.model, analysis.rows, page_furniture)
         if not math.isfinite(explanation.logit):
             # Loading refuses absurd numbers (model/linear.py); this is the last guard, so that no
             # record ever carries a NaN, which is not JSON.
@@ -115,22 +151,33 @@ class Scorer(Analyzer):
             words=sum(row.words for row in analysis.rows),
         )
 
-    def score_bytes(self, data: bytes, path: str | None = None) -> Result:
-        """Decode and score raw bytes; undecodable (binary) input gives an error record."""
+    def score_bytes(self, data: bytes, path: str | None = None, content_type: str | None = None) -> Result:
+        """Score raw bytes: plain text, or HTML (by ``content_type``, the name, or what the bytes
+        open with). Binary formats and undecodable input give an error record."""
         try:
-            text = decode_bytes(data, path or "<bytes>")
+            document = load_bytes(data, path or "<bytes>", content_type=content_type)
         except InputError as error:
             return Result(path=path, model=self.model_id, error=str(error))
-        return self.score_text(text, path)
+        return self.score_document(replace(document, name=path))
 
     def score_file(self, path: str | os.PathLike) -> Result:
-        """Read, decode and score a file; a file that cannot be read gives an error record."""
+        """Read and score a file (plain text or HTML); a file that cannot be read gives an error record."""
         name = display_path(str(path))
         try:
-            text = read_document(Path(path))
+            document = load_file(Path(path))
         except InputError as error:
             return Result(path=name, model=self.model_id, error=str(error))
-        return self.score_text(text, name)
+        return self.score_document(document)
+
+    def score_url(self, url: str, timeout: float = TIMEOUT_SECONDS) -> Result:
+        """Fetch and score the page at ``url``; the record's path is the URL as given. A fetch that
+        fails (no answer, an HTTP error, too large) gives an error record."""
+        try:
+            fetched = fetch(url, timeout)
+            document = load_bytes(fetched.data, url, url=fetched.url, content_type=fetched.content_type)
+        except InputError as error:
+            return Result(path=url, model=self.model_id, error=str(error))
+        return self.score_document(document)
 
 
 @lru_cache(maxsize=1)

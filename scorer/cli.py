@@ -97,6 +97,8 @@ class ScoreCommand:
     model: str | None
     lexicons: str | None
     progress: bool
+    any_language: bool = False
+    sentences: bool = True
 
 
 class _Progress:
@@ -126,12 +128,21 @@ class _Progress:
 
 @app.command(
     help=(
-        "Score articles: files, folders (recursively: .txt, .md, .text) or - for standard input.\n\n"
+        "Score articles: files, folders (recursively: .txt, .md, .text, .html, .htm), URLs (http, https) "
+        "or - for standard input.\n\n"
         "By default prints, for people, the score and band, the reasons that weighed most, and the "
         "sentences that moved the score most with their cues highlighted. --format json / jsonl / csv "
-        "print records for scripts (schema: scorer/schema/result.schema.json).\n\n"
+        "print records for scripts (schema: scorer/schema/result.schema.json); --format html writes one "
+        "self-contained page to read in a browser.\n\n"
+        "HTML pages (by name, content type or content) are read with trafilatura: the article's text "
+        "and title are scored, and the page furniture around them (menus, comments, cookie banners, "
+        "share bars) is stripped and counted. `scorer extract PAGE` prints the text the offsets index. "
+        "Text not in English is refused unless --any-language.\n\n"
         "Examples:\n\n"
         "  scorer score article.txt\n\n"
+        "  scorer score saved-page.html https://example.org/news/story\n\n"
+        "  scorer score --format html --output report.html corpus/\n\n"
+        "  scorer score --format jsonl --no-sentences corpus/ > scores.jsonl   # compact: no per-sentence detail\n\n"
         "  scorer score --all --no-color article.txt | less\n\n"
         "  cat article.txt | scorer score --format json -\n\n"
         "  scorer score --format jsonl --jobs 2 --output scores.jsonl corpus/\n\n"
@@ -142,7 +153,7 @@ class _Progress:
 )
 def score(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.", metavar="PATH...")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text (for people), json, jsonl or csv.")] = "text",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text (for people), json, jsonl, csv, or html (a page).")] = "text",
     top: Annotated[int, typer.Option(help="Text format: show the N sentences that moved the score most.")] = 10,
     all_sentences: Annotated[bool, typer.Option("--all", help="Text format: show every sentence.")] = False,
     color: Annotated[
@@ -163,6 +174,12 @@ def score(
     progress: Annotated[
         Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on standard error (default: on a terminal).")
     ] = None,
+    any_language: Annotated[
+        bool, typer.Option("--any-language", help="Score text not in English instead of refusing it (the lexicons are English).")
+    ] = False,
+    no_sentences: Annotated[
+        bool, typer.Option("--no-sentences", help="json, jsonl, csv: leave out the per-sentence detail (sentences: null).")
+    ] = False,
     debug: DebugOption = False,
 ) -> None:
     command = ScoreCommand(
@@ -177,6 +194,8 @@ def score(
         model=str(model) if model else None,
         lexicons=str(lexicons) if lexicons else None,
         progress=progress if progress is not None else sys.stderr.isatty(),
+        any_language=any_language,
+        sentences=not no_sentences,
     )
     try:
         code = run_score(command)
@@ -210,16 +229,18 @@ def run_score(command: ScoreCommand) -> int:
 
     single = len(command.paths) == 1 and (command.paths[0] == STDIN or not Path(command.paths[0]).is_dir())
     # Usage first, then the model: both fail in one line before anything is scored or written.
-    check_sink(command.fmt, command.output, command.resume)
-    scorer = Scorer(command.model, command.lexicons)
-    sink = RecordSink(command.fmt, command.output, command.resume, single, command.colour, command.top)
+    check_sink(command.fmt, command.output, command.resume, command.sentences)
+    scorer = Scorer(command.model, command.lexicons, any_language=command.any_language)
+    sink = RecordSink(
+        command.fmt, command.output, command.resume, single, command.colour, command.top, command.sentences
+    )
     finished = False
     try:
         documents = [document for document in expand_inputs(command.paths) if document.path not in sink.done]
         bar = _Progress(len(documents), command.progress)
         errors = below = 0
         try:
-            options = ScoringOptions(command.model, command.lexicons)
+            options = ScoringOptions(command.model, command.lexicons, command.any_language)
             for record in score_all(documents, options, command.jobs, scorer):
                 sink.write(record)
                 if record["error"]:
@@ -351,6 +372,65 @@ def train(
             f"  {split_name:5}  n={values['documents']:<4} accuracy {values['accuracy']:.3f}  "
             f"ROC-AUC {values['roc_auc']:.3f}  F1 {values['f1']:.3f}  Brier {values['brier']:.3f}"
         )
+
+
+@app.command(
+    help=(
+        "Print the text that is scored, exactly as every offset in a record indexes it: for an HTML "
+        "page or URL, the title and the article's paragraphs as trafilatura extracts them, separated "
+        "by blank lines; for plain text, the text with its line ends made \\n.\n\n"
+        "--format json adds the title, the stripped furniture (blocks, words, and each block's text) "
+        "and the links in the article body.\n\n"
+        "Examples:\n\n"
+        "  scorer extract saved-page.html\n\n"
+        "  scorer extract https://example.org/news/story > story.txt\n\n"
+        "  scorer extract --format json saved-page.html | jq .furniture.blocks"
+    )
+)
+def extract(
+    page: Annotated[str, typer.Argument(help="A file, a URL, or - for standard input.", metavar="PAGE")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    debug: DebugOption = False,
+) -> None:
+    from .read.decode import read_limited
+    from .read.document import load_bytes, load_file
+    from .read.url import fetch, is_url
+
+    if fmt not in ("text", "json"):
+        typer.echo(f"scorer: --format must be text or json, not {fmt!r}", err=True)
+        raise typer.Exit(EXIT_INPUT)
+    try:
+        if page == "-":
+            document = load_bytes(read_limited(sys.stdin.buffer, "standard input"), "-")
+        elif is_url(page):
+            fetched = fetch(page)
+            document = load_bytes(fetched.data, page, url=fetched.url, content_type=fetched.content_type)
+        else:
+            document = load_file(page)
+    except ScorerError as error:
+        raise _fail(error, debug, EXIT_INPUT) from None
+    except Exception as error:  # noqa: BLE001 - one line for people, traceback with --debug
+        raise _fail(error, debug) from None
+    if fmt == "text":
+        sys.stdout.write(document.text + ("" if document.text.endswith("\n") else "\n"))
+        return
+    furniture = document.furniture
+    typer.echo(
+        json.dumps(
+            {
+                "path": document.name,
+                "input": document.kind,
+                "title": document.title,
+                "text": document.text,
+                "furniture": None
+                if furniture is None
+                else {"blocks": furniture.blocks, "words": furniture.words, "texts": list(furniture.texts)},
+                "links": [link.to_dict() for link in document.links],
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
+    )
 
 
 @app.command(

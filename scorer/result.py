@@ -9,7 +9,7 @@ from .cues.lexicon import CUE_TYPES
 
 # Numbers in the record are not rounded: JSON keeps every bit of a float, so a script can check
 # that baseline + article terms + the sum of sentence contributions equals the logit.
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,13 @@ class Result:
     sources: tuple[EntityRecord, ...] = ()
     words: int = 0
     error: str | None = None
+    # Where the text came from: "text" (a file, standard input, the API) or "html" (a page, whose
+    # extracted text is what every offset indexes; `scorer extract PAGE` prints it).
+    input: str = "text"
+    title: str | None = None  # an HTML page's title
+    language: str | None = None  # ISO 639-1 code of the detected language ("en")
+    furniture: dict | None = None  # an HTML page's stripped furniture: {blocks, words, rule_blocks}
+    links: tuple[dict, ...] = ()  # outbound links in an HTML article's body: {url, text}
 
     @property
     def ok(self) -> bool:
@@ -149,5 +156,10 @@ class Result:
             "reasons": [reason.to_dict() for reason in self.reasons],
             "sentences": [sentence.to_dict() for sentence in self.sentences],
             "sources": [source.to_dict() for source in self.sources],
+            "input": self.input,
+            "title": self.title,
+            "language": self.language,
+            "furniture": dict(self.furniture) if self.furniture is not None else None,
+            "links": [dict(link) for link in self.links],
             "error": self.error,
         }

@@ -1,6 +1,6 @@
 """Counts of a labelled corpus, as Markdown tables: what training_data/DATASHEET.md quotes.
 
-    python -m scorer.datasheet training_data
+    python -m tools.datasheet training_data
 """
 
 from __future__ import annotations

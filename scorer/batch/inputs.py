@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..read.files import display_path, walk_articles
+from ..read.url import is_url
 
 STDIN = "-"
 
@@ -28,13 +29,13 @@ class Document(NamedTuple):
 
 
 def expand_inputs(inputs: Iterable[str]) -> Iterator[Document]:
-    """Files as given, folders walked recursively for article files, "-" as is.
+    """Files as given, folders walked recursively for article files (text and HTML), "-" and URLs as is.
 
     A name that does not exist is passed through: scoring it gives an error record, so one bad
     argument does not stop the batch.
     """
     for name in inputs:
-        if name != STDIN and Path(name).is_dir():
+        if name != STDIN and not is_url(name) and Path(name).is_dir():
             for found in walk_articles(name):
                 yield Document(found.path, found.error)
         else:

@@ -18,10 +18,11 @@ from typing import TextIO
 from ..errors import ScorerError, UsageError
 from ..read.files import display_path
 from ..report.table import csv_header, csv_row
+from ..report.html import render_html
 from ..report.text import render_text
 from .resume import completed_paths
 
-FORMATS = ("text", "json", "jsonl", "csv")
+FORMATS = ("text", "json", "jsonl", "csv", "html")
 RESUMABLE = ("jsonl", "csv")
 
 
@@ -51,12 +52,20 @@ def check_output_path(target: Path) -> None:
         raise UsageError(f"--output {display_path(str(target))}: folder {display_path(str(target.parent))} does not exist")
 
 
-def check_sink(fmt: str, target: Path | None, resume: bool) -> None:
+def compact(record: dict) -> dict:
+    """The record without its per-sentence detail (``--no-sentences``): ``sentences`` becomes null,
+    and everything about the article as a whole stays, its sources included."""
+    return {**record, "sentences": None}
+
+
+def check_sink(fmt: str, target: Path | None, resume: bool, sentences: bool = True) -> None:
     """Refuse, as a usage error, a format, output or resume request that cannot work."""
     if fmt not in FORMATS:
         raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if resume and target is None:
         raise UsageError("--resume needs --output FILE: it skips the documents already in FILE")
+    if not sentences and fmt in ("text", "html"):
+        raise UsageError(f"--no-sentences is for json, jsonl and csv output: the {fmt} report shows the sentences")
     if resume and fmt not in RESUMABLE:
         raise UsageError(f"--resume works with --format {' or '.join(RESUMABLE)}, not {fmt}")
     if target is not None:
@@ -74,9 +83,13 @@ class RecordSink:
         single: bool = False,
         colour: bool = False,
         top: int | None = None,
+        sentences: bool = True,
     ):
-        check_sink(fmt, target, resume)
+        check_sink(fmt, target, resume, sentences)
         self.fmt, self.target, self.single, self.colour, self.top = fmt, target, single, colour, top
+        # The HTML report opens with an index of every article, so it is written whole at the end.
+        self._kept: list[dict] = []
+        self.sentences = sentences
         self.done: set[str] = set()
         self.count = 0
         self._part = target.with_name(target.name + ".part") if target else None
@@ -104,6 +117,12 @@ class RecordSink:
 
     def write(self, record: dict) -> None:
         handle = self._handle
+        if not self.sentences:
+            record = compact(record)
+        if self.fmt == "html":
+            self._kept.append(record)
+            self.count += 1
+            return
         if self.fmt == "jsonl":
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         elif self.fmt == "csv":
@@ -124,6 +143,8 @@ class RecordSink:
         """Finish the output; a finished file run replaces FILE by FILE.part in one rename."""
         if self.fmt == "json":
             self._handle.write("\n" if self.single else ("\n]\n" if self.count else "]\n"))
+        if self.fmt == "html":
+            self._handle.write(render_html(self._kept))
         self._handle.flush()
         if self.target is None:
             return

@@ -27,6 +27,7 @@ from .features import (
     DETAILS_CAP,
     DETAILS_INDEX,
     FEATURES,
+    FURNITURE_INDEX,
     LENGTH,
     LENGTH_INDEX,
     NAMED_SOURCES_CAP,
@@ -50,32 +51,43 @@ class Explanation:
     features: tuple[float, ...]  # the article vector x
     feature_contributions: tuple[float, ...]  # w_j x_j: adds up to logit - baseline
     sentence_contributions: tuple[float, ...]  # each sentence's part, through its cues only
-    article_terms: dict[str, float]  # parts of no sentence: {"length": ...}
+    article_terms: dict[str, float]  # parts of no sentence: length, and an HTML page's furniture blocks
     counts: dict[str, int]  # what the article terms count: distinct named sources, words of distinct text
 
 
-def explain(model: LinearModel, rows: list[SentenceFeatures]) -> Explanation:
-    """Split the model's logit for one article (given its sentence rows) into its parts."""
+def explain(model: LinearModel, rows: list[SentenceFeatures], page_furniture: int = 0) -> Explanation:
+    """Split the model's logit for one article (given its sentence rows and the furniture blocks of
+    its page, if it came from HTML) into its parts."""
     weights = model.raw_weights
-    features = article_features(rows)
+    features = article_features(rows, page_furniture)
     baseline = model.intercept - sum(w * mean for w, mean in zip(weights, model.mean))
     feature_contributions = tuple(w * x for w, x in zip(weights, features))
     named, details = distinct_named_sources(rows), distinct_details(rows)
     per_source = feature_contributions[SOURCES_INDEX] / named if named else 0.0
     per_detail = feature_contributions[DETAILS_INDEX] / details if details else 0.0
     distinct = len({row.group for row in rows}) or 1
-    shares = [(j, weights[j] / distinct) for j in SHARES if weights[j]]
+    # The furniture share counts the page's furniture blocks beside the sentences (features.py).
+    lines = {j: distinct + (page_furniture if j == FURNITURE_INDEX else 0) for j in SHARES}
+    shares = [(j, weights[j] / lines[j]) for j in SHARES if weights[j]]
+    page_part = weights[FURNITURE_INDEX] * page_furniture / (distinct + page_furniture) if rows else 0.0
     # How many copies of each distinct sentence carry each share's cue: its part is split among them.
-    carriers: dict[tuple[int, int], int] = {}
+    # Keys are group * len(FEATURES) + j; most rows carry no share and are passed over at once.
+    width = len(FEATURES)
+    carriers: dict[int, int] = {}
+    carried: list[list[int]] = []  # per row, the weighted shares it carries, in the order of ``shares``
     for row in rows:
-        for j, _ in shares:
-            if row.values[j]:
-                carriers[(row.group, j)] = carriers.get((row.group, j), 0) + 1
+        values = row.values
+        present = [j for j, _ in shares if values[j]] if any(values) else []
+        carried.append(present)
+        for j in present:
+            carrier = row.group * width + j
+            carriers[carrier] = carriers.get(carrier, 0) + 1
+    weight_of = dict(shares)
     sentence_contributions = tuple(
-        sum(weight / carriers[(row.group, j)] for j, weight in shares if row.values[j])
+        (sum([weight_of[j] / carriers[row.group * width + j] for j in present]) if present else 0)
         + per_source * row.new_sources
         + per_detail * row.details
-        for row in rows
+        for row, present in zip(rows, carried)
     )
     return Explanation(
         logit=model.intercept + sum(w * (x - mean) for w, x, mean in zip(weights, features, model.mean)),
@@ -83,7 +95,7 @@ def explain(model: LinearModel, rows: list[SentenceFeatures]) -> Explanation:
         features=tuple(features),
         feature_contributions=feature_contributions,
         sentence_contributions=sentence_contributions,
-        article_terms={"length": feature_contributions[LENGTH_INDEX]},
+        article_terms={"length": feature_contributions[LENGTH_INDEX], "page_furniture": page_part},
         counts={"named_sources": named, "details": details, "words": distinct_words(rows)},
     )
 

@@ -34,6 +34,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import filterfalse
+from operator import attrgetter
+from typing import NamedTuple
 
 from ..cues.matcher import Cue
 from ..read.segment import Segment
@@ -87,6 +90,7 @@ SHARES = tuple(index for index, feature in enumerate(FEATURES) if feature.kind =
 SOURCES_INDEX = FEATURE_NAMES.index("named_sources")
 DETAILS_INDEX = FEATURE_NAMES.index("details")
 LENGTH_INDEX = FEATURE_NAMES.index("length")
+FURNITURE_INDEX = FEATURE_NAMES.index("furniture.share")
 
 _SOURCE_TYPES = frozenset({"attribution", "anonymous_source"})
 _SPECULATION_TYPES = frozenset({"speculative_modal", "hedge"})
@@ -105,10 +109,17 @@ _SHARE_OF_RULE = {
 }
 _KIND_SHARE = {NAMED: "named.share", ANONYMOUS_KIND: "anonymous.share", VAGUE: "vague.share"}
 _POSITION = {name: index for index, name in enumerate(FEATURE_NAMES)}
+# The same tables as positions in the vector, for the per-cue loop.
+_SHARE_POSITION_OF_TYPE = {cue_type: _POSITION[share] for cue_type, share in _SHARE_OF_TYPE.items()}
+_SHARE_POSITION_OF_RULE = {rule: _POSITION[share] for rule, share in _SHARE_OF_RULE.items()}
+_KIND_POSITION = {kind: _POSITION[share] for kind, share in _KIND_SHARE.items()}
+_ATTRIBUTED_SPECULATION = _POSITION["attributed_speculation.share"]
+_CONJECTURE = _POSITION["conjecture.share"]
+# The values of a sentence with no share, most of them: one tuple serves them all.
+_NO_SHARES = (0.0,) * len(FEATURES)
 
 
-@dataclass(frozen=True)
-class SentenceFeatures:
+class SentenceFeatures(NamedTuple):
     """One sentence's values: a 0/1 for each share (0 for the article terms), the named sources it
     brings in first, its figures and dates, its words, and whether its text was seen earlier in the
     article (then it brings in no details and no words)."""
@@ -121,45 +132,59 @@ class SentenceFeatures:
     group: int  # the same number for every copy of one sentence's text, in order of first appearance
 
 
+# Rows are made for every sentence: tuple.__new__ skips NamedTuple's Python-level constructor.
+_new_row = tuple.__new__
+
+
 def sentence_features(text: str, segments: list[Segment], cues: list[Cue]) -> list[SentenceFeatures]:
     """The row of every sentence, in document order."""
-    present: list[set[str]] = [set() for _ in segments]
-    speculates = [False] * len(segments)
-    sourced = [False] * len(segments)
+    present: dict[int, set[int]] = {}  # sentence -> positions of the shares its cues feed
+    speculates: set[int] = set()
+    sourced: set[int] = set()
     new_sources = [0] * len(segments)
     details = [0] * len(segments)
     seen_keys: set[str] = set()
     for cue in cues:
-        shares = present[cue.sentence]
-        if cue.type in _SOURCE_TYPES and cue.who is not None:
-            sourced[cue.sentence] = True
-            shares.add(_KIND_SHARE[cue.who.kind])
-            if cue.who.kind == NAMED and cue.who.key and cue.who.key not in seen_keys:
-                seen_keys.add(cue.who.key)
-                new_sources[cue.sentence] += 1
-        elif cue.type in _SPECULATION_TYPES:
-            speculates[cue.sentence] = True
-        elif cue.type == "specificity":
-            details[cue.sentence] += 1
+        sentence, cue_type = cue.sentence, cue.type
+        if cue_type in _SOURCE_TYPES and cue.who is not None:
+            who = cue.who
+            sourced.add(sentence)
+            present.setdefault(sentence, set()).add(_KIND_POSITION[who.kind])
+            if who.kind == NAMED and who.key and who.key not in seen_keys:
+                seen_keys.add(who.key)
+                new_sources[sentence] += 1
+        elif cue_type in _SPECULATION_TYPES:
+            speculates.add(sentence)
+        elif cue_type == "specificity":
+            details[sentence] += 1
         else:
-            share = _SHARE_OF_RULE.get(cue.rule) or _SHARE_OF_TYPE.get(cue.type)
+            share = _SHARE_POSITION_OF_RULE.get(cue.rule)
+            if share is None:
+                share = _SHARE_POSITION_OF_TYPE.get(cue_type)
             if share is not None:
-                shares.add(share)
+                present.setdefault(sentence, set()).add(share)
+    for sentence in speculates:
+        present.setdefault(sentence, set()).add(_ATTRIBUTED_SPECULATION if sentence in sourced else _CONJECTURE)
     rows = []
     groups: dict[str, int] = {}
     for index, segment in enumerate(segments):
-        shares = present[index]
-        if speculates[index]:
-            shares.add("attributed_speculation.share" if sourced[index] else "conjecture.share")
-        values = [0.0] * len(FEATURES)
-        for share in shares:
-            values[_POSITION[share]] = 1.0
-        sentence = text[segment.start : segment.end]
-        key = " ".join(sentence.lower().split())
-        repeated = key in groups
-        group = groups.setdefault(key, len(groups))
-        count = 0 if repeated else details[index]
-        rows.append(SentenceFeatures(tuple(values), new_sources[index], count, len(sentence.split()), repeated, group))
+        shares = present.get(index)
+        if shares:
+            vector = [0.0] * len(FEATURES)
+            for position in shares:
+                vector[position] = 1.0
+            values = tuple(vector)
+        else:
+            values = _NO_SHARES
+        # Lower-casing changes no white space, so these are the sentence's words, case-folded.
+        words = text[segment[0] : segment[1]].lower().split()
+        key = " ".join(words)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = len(groups)
+            rows.append(_new_row(SentenceFeatures, (values, new_sources[index], details[index], len(words), False, group)))
+        else:
+            rows.append(_new_row(SentenceFeatures, (values, new_sources[index], 0, len(words), True, group)))
     return rows
 
 
@@ -169,7 +194,7 @@ def group_values(rows: list[SentenceFeatures]) -> list[list[float]]:
     for row in rows:
         if row.group == len(distinct):
             distinct.append(list(row.values))
-        else:
+        elif row.values is not _NO_SHARES:  # a copy with no share adds nothing to its group
             merged = distinct[row.group]
             for j in SHARES:
                 if row.values[j] > merged[j]:
@@ -187,14 +212,23 @@ def per_hundred_words(count: float, words: float, cap: float) -> float:
     return min(100.0 * count / words, cap) / cap if words else 0.0
 
 
-def article_features(rows: list[SentenceFeatures]) -> list[float]:
-    """The article vector: each share, two capped rates and the saturating length (module docstring)."""
+def article_features(rows: list[SentenceFeatures], page_furniture: int = 0) -> list[float]:
+    """The article vector: each share, two capped rates and the saturating length (module docstring).
+
+    ``page_furniture`` is the number of blocks of furniture an HTML page held around the article
+    (read/html.py): they join the furniture share as lines of their own, as the same lines do in
+    plain text, so the share is (furniture sentences + blocks) / (distinct sentences + blocks).
+    """
     values = [0.0] * len(FEATURES)
     if not rows:
         return values
     distinct = group_values(rows)
+    columns = list(zip(*distinct))  # sum() over a column runs in C, adding in the same order
     for j in SHARES:
-        values[j] = sum(group[j] for group in distinct) / len(distinct)
+        values[j] = sum(columns[j]) / len(distinct)
+    if page_furniture:
+        furniture = sum(group[FURNITURE_INDEX] for group in distinct)
+        values[FURNITURE_INDEX] = (furniture + page_furniture) / (len(distinct) + page_furniture)
     words = distinct_words(rows)
     values[SOURCES_INDEX] = per_hundred_words(distinct_named_sources(rows), words, NAMED_SOURCES_CAP)
     values[DETAILS_INDEX] = per_hundred_words(distinct_details(rows), words, DETAILS_CAP)
@@ -203,12 +237,15 @@ def article_features(rows: list[SentenceFeatures]) -> list[float]:
 
 
 def distinct_named_sources(rows: list[SentenceFeatures]) -> int:
-    return sum(row.new_sources for row in rows)
+    return sum(map(_NEW_SOURCES, rows))
 
 
 def distinct_details(rows: list[SentenceFeatures]) -> int:
-    return sum(row.details for row in rows)
+    return sum(map(_DETAILS, rows))
 
 
 def distinct_words(rows: list[SentenceFeatures]) -> int:
-    return sum(row.words for row in rows if not row.repeated)
+    return sum(map(_WORDS, filterfalse(_REPEATED, rows)))
+
+
+_NEW_SOURCES, _DETAILS, _WORDS, _REPEATED = (attrgetter(name) for name in ("new_sources", "details", "words", "repeated"))

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 # The files a folder is searched for. A file named on the command line is read whatever its name.
-ARTICLE_SUFFIXES = (".txt", ".md", ".text")
+# What a folder is walked for: plain text and saved web pages (read/document.py tells them apart).
+ARTICLE_SUFFIXES = (".txt", ".md", ".text", ".html", ".htm")
 # Characters a displayed file name never holds as they are: C0 and C1 controls, DEL.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 

@@ -62,6 +62,13 @@ def render_text(record: dict, colour: bool = False, top: int | None = DEFAULT_TO
         + _paint(BAND_NAMES.get(band, band), f"1;{BAND_COLOURS.get(band, '0')}", colour)
         + f"   ({record['words']} words, {len(record['sentences'])} sentences, model {record['model']})"
     )
+    if record.get("input") == "html":
+        furniture = record.get("furniture") or {}
+        lines.append(
+            f"  From an HTML page{': ' + repr(record['title']) if record.get('title') else ''}; "
+            f"{furniture.get('blocks', 0)} blocks of page furniture stripped ({furniture.get('words', 0)} words), "
+            f"{furniture.get('rule_blocks', 0)} counted as furniture; {len(record.get('links') or [])} links in the body"
+        )
     counts = ", ".join(f"{count} {TAGS[t][0].lower()}" for t, count in record["counts"].items() if count)
     lines.append(f"  Cues: {counts or 'none'}")
     if record["reasons"]:

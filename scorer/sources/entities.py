@@ -33,7 +33,9 @@ so a named speaker's quote never reads as unsourced.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from ..cues.matcher import Cue
 from ..read.segment import Segment
@@ -100,6 +102,7 @@ def resolve_sources(text: str, segments: list[Segment], cues: list[Cue], words: 
         return Sources(cues, [], {})
     quotes = quoted_spans(text)
     cues, speaker_of = _with_continued_quotes(text, segments, cues, quotes)
+    quoted = _QuotedSentences(quotes)
     entities: list[Entity] = []
     entity_of: dict[int, int] = {}  # position of a cue in ``cues`` -> index in ``entities``
     by_sentence: dict[int, int] = {}  # sentence -> entity of its latest source cue
@@ -142,7 +145,7 @@ def resolve_sources(text: str, segments: list[Segment], cues: list[Cue], words: 
             cue = cue._replace(who=cue.who._replace(kind=entity.kind, role=entity.role, key=entity.key, sort=entity.sort))
         if cue.sentence not in entity.sentences:
             entity.sentences.append(cue.sentence)
-        entity.quoted = entity.quoted or _quotes_in(quotes, segments[cue.sentence])
+        entity.quoted = entity.quoted or quoted.overlaps(segments[cue.sentence])
         by_sentence[cue.sentence] = entity.index
         entity_of[position] = entity.index
         if who.start > entity.last:
@@ -168,8 +171,9 @@ def _with_continued_quotes(
     # The latest attributed quotation: (its last sentence, its speaker, whether it ran on to the end
     # of its paragraph without closing: the convention for a quotation that goes on in the next).
     previous: tuple[int, int, bool] | None = None
+    starts = [segment[0] for segment in segments]
     for start, end in quotes:
-        first, last = _sentence_range(segments, start, end)
+        first, last = _sentence_range(starts, start, end)
         speaker = next((sourced[s] for s in (last, first) if s in sourced and sourced[s] >= 0), None)
         if speaker is None and previous is not None and _follows(segments, previous, first):
             speaker = previous[1]  # a quotation that carries on an attributed one
@@ -206,11 +210,8 @@ def _follows(segments: list[Segment], previous: tuple[int, int, bool], first: in
     return left_open and first == last + 1 and segments[first].paragraph == segments[last].paragraph + 1
 
 
-def _sentence_range(segments: list[Segment], start: int, end: int) -> tuple[int, int]:
-    """The first and last sentences that overlap ``start:end``."""
-    from bisect import bisect_right
-
-    starts = [segment.start for segment in segments]
+def _sentence_range(starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """The first and last sentences (given where each starts) that overlap ``start:end``."""
     first = max(bisect_right(starts, start) - 1, 0)
     last = max(bisect_right(starts, max(start, end - 1)) - 1, first)
     return first, last
@@ -295,5 +296,18 @@ def _is_definite(text: str, who: Who, words: SourceWords) -> bool:
     return bool(first) and first[0].lower() in words.determiners
 
 
-def _quotes_in(quotes: list[tuple[int, int]], segment: Segment) -> bool:
-    return any(start < segment.end and segment.start < end for start, end in quotes)
+class _QuotedSentences:
+    """Answers "does this sentence overlap a quotation?" in logarithmic time.
+
+    Quoted spans come in document order (quotes.py), so the spans that start before a sentence ends
+    are a prefix of them, and one of those overlaps the sentence if the furthest any of them reaches
+    is past the sentence's start.
+    """
+
+    def __init__(self, quotes: list[tuple[int, int]]):
+        self._starts = [start for start, _ in quotes]
+        self._reach = list(accumulate((end for _, end in quotes), max))
+
+    def overlaps(self, segment: Segment) -> bool:
+        index = bisect_left(self._starts, segment.end)
+        return index > 0 and self._reach[index - 1] > segment.start

@@ -11,11 +11,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-_MARKS = re.compile("[\u201c\u201d\"]|''")
+# A quotation mark, or two apostrophes. Written as one character class (an apostrophe counts only
+# when a second follows) rather than as "[...]|''": re scans for a pattern's first character in C only
+# when the pattern opens with a class or a literal, not with an alternation.
+_MARKS = re.compile("[\u201c\u201d\"'](?:(?<=')'|(?<!'))")
+# The last document's spans: the matcher, the sources stage and the unsourced-claims rule each ask
+# for the same text's quotes in turn.
+_last: tuple[str, list[tuple[int, int]]] = ("", [])
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every quoted stretch, marks included, in document order."""
+    global _last
+    last_text, last_spans = _last  # read once: another thread may replace it meanwhile
+    if text is last_text:
+        return list(last_spans)
+    spans = _quoted_spans(text)
+    _last = (text, spans)
+    return list(spans)
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
     if '"' not in text and "\u201c" not in text and "''" not in text:
         return []
     spans: list[tuple[int, int]] = []

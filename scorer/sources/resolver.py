@@ -24,6 +24,9 @@ from .rules import (
 from .tokens import QUOTES, before_parenthesis, previous_token
 from .words import NOT_A_NAME, SourceWords
 
+# A clause and a token are made for nearly every verb: tuple.__new__ skips NamedTuple's Python-level
+# constructor (so every field is given).
+new_tuple = tuple.__new__
 # A verb after these shares the subject of the verb before it ("... and said").
 _COORDINATING = frozenset({"and", "but"})
 # A participle after these shares the subject of the sentence ("... by saying", "while insisting").
@@ -66,7 +69,9 @@ class SourceResolver:
         low = verb_start - LOOK_BEHIND_CHARS
         if low < sentence_start:  # noqa: PLR1730 - max() costs a call, and this runs for every verb
             low = sentence_start
-        clause = Clause(text, folded, reversed_folded, sentence_start, sentence_end, verb_start, verb_end, belief, low, self.words)
+        clause = new_tuple(
+            Clause, (text, folded, reversed_folded, sentence_start, sentence_end, verb_start, verb_end, belief, low, self.words)
+        )
         if folded.startswith("according to", verb_start):
             return after_verb(clause)
         words = self.words
@@ -85,7 +90,7 @@ class SourceResolver:
                 ):
                     return sentence_subject(clause)  # "McConnell ... and said", "... by saying"
                 if word not in words.skip_words:
-                    return classify(Token(clause, word, word_start, True))
+                    return classify(new_tuple(Token, (clause, word, word_start, True, 0)))
                 if word in words.passive_auxiliaries and folded.endswith(_PARTICIPLE_ENDINGS, verb_start, verb_end):
                     # A passive: "residents were told" (they heard it, they did not say it), "the minister
                     # was reported to have resigned" (he is what was reported, not who reported it).
@@ -105,7 +110,7 @@ class SourceResolver:
             return after_verb(clause)  # '"..." said Chen'
         if head[0] == ",":
             return self._after_comma(Token(clause, ",", head[1]))
-        return classify(Token(clause, head[0], head[1], True, phrase_end))
+        return classify(new_tuple(Token, (clause, head[0], head[1], True, phrase_end)))
 
     def _subject_before(self, clause: Clause) -> bool:
         """Whether the word before the verb can end its subject: a name, a pronoun or a listed head,

@@ -93,7 +93,11 @@ class Token(NamedTuple):
     def previous(self) -> "Token | None":
         clause = self.clause
         found = previous_token(clause.reversed_folded, clause.low, self.start)
-        return None if found is None else Token(clause, found[0], found[1])
+        return None if found is None else new_token(Token, (clause, found[0], found[1], False, 0))
+
+
+# Tokens are read by the ten thousand: the same shortcut (every field given).
+new_token = tuple.__new__
 
 
 class SourceRule(NamedTuple):

@@ -17,6 +17,7 @@ kinds for people who label.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .tokens import PUNCTUATION, TOKEN, previous_token
@@ -247,7 +248,7 @@ def key(text: str, folded: str, words: SourceWords, span: tuple[int, int], core:
     if named and text[core[0]].isupper():
         proper = _proper_name(text, folded, words, span[0], core)
         name = folded[proper[0] : proper[1]].split()
-        if _is_personal_name(text, words, name, proper[0]):
+        if _is_personal_name(text, words, name, proper[0], proper[1]):
             return name[-1].removesuffix("'s").removesuffix("\u2019s")
     phrase = folded[span[0] : span[1]].split(",")[0].split()
     while phrase and (phrase[0] in words.determiners or phrase[0] in words.indefinite):
@@ -271,15 +272,19 @@ def _proper_name(text: str, folded: str, words: SourceWords, low: int, core: tup
     return start, core[1]
 
 
+_NOT_SPACE = re.compile(r"\S*")
 _NAME_JOINERS = frozenset({"of", "for", "the", "and", "&", "de", "la", "van", "von", "al", "bin"})
 
 
-def _is_personal_name(text: str, words: SourceWords, name: list[str], start: int) -> bool:
+def _is_personal_name(text: str, words: SourceWords, name: list[str], start: int, end: int) -> bool:
     """Two to four capitalised words with no body or document word and no acronym: "Esmaeil
     Baghaei", "Sen. Jack Reed". A single word is taken for a surname too ("Haddad", "Reuters")."""
     if not 1 <= len(name) <= 4:
         return False
-    original = text[start:].split(None, len(name))[: len(name)]
+    # The first words from ``start``: a slice to the end of the word the name ends in holds them all,
+    # and costs the name's length rather than the rest of the document's.
+    stop = _NOT_SPACE.match(text, end).end()
+    original = text[start:stop].split(None, len(name))[: len(name)]
     for word, shown in zip(name, original):
         if word in words.institution_heads or word in words.document_heads or word in words.prepositions:
             return False

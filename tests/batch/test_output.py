@@ -80,7 +80,7 @@ def test_a_refused_output_is_refused_before_anything_is_written(tmp_path, case, 
 @pytest.mark.parametrize(
     "fmt, target, resume, message",
     [
-        ("xml", None, False, "--format must be one of text, json, jsonl, csv, not 'xml'"),
+        ("xml", None, False, "--format must be one of text, json, jsonl, csv, html, not 'xml'"),
         ("jsonl", None, True, "--resume needs --output FILE"),
         ("json", "out.json", True, "--resume works with --format jsonl or csv, not json"),
         ("text", "out.txt", True, "--resume works with --format jsonl or csv, not text"),

@@ -45,8 +45,8 @@ def test_hidden_files_and_folders_are_skipped(tmp_path):
 
 
 def test_only_article_suffixes_are_listed_whatever_their_case(tmp_path):
-    make_tree(tmp_path, ["a.txt", "b.MD", "c.Text", "d.html", "e.json", "f.txt.bak", "txt"])
-    assert relative(tmp_path, walk_articles(tmp_path)) == ["a.txt", "b.MD", "c.Text"]
+    make_tree(tmp_path, ["a.txt", "b.MD", "c.Text", "d.html", "D2.HTM", "e.json", "f.txt.bak", "txt"])
+    assert relative(tmp_path, walk_articles(tmp_path)) == ["D2.HTM", "a.txt", "b.MD", "c.Text", "d.html"]
 
 
 def test_suffixes_can_be_chosen(tmp_path):
