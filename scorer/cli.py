@@ -211,6 +211,13 @@ def score(
     raise typer.Exit(code)
 
 
+def _require_text_or_json(fmt: str) -> None:
+    """The --format check of the commands that print text or JSON only."""
+    if fmt not in ("text", "json"):
+        typer.echo(f"scorer: --format must be text or json, not {fmt!r}", err=True)
+        raise typer.Exit(EXIT_INPUT)
+
+
 def _quiet_broken_pipe() -> typer.Exit:
     """The reader of our output went away (``scorer score ... | head``): stop without a word.
 
@@ -396,9 +403,7 @@ def extract(
     from .read.document import load_bytes, load_file
     from .read.url import fetch, is_url
 
-    if fmt not in ("text", "json"):
-        typer.echo(f"scorer: --format must be text or json, not {fmt!r}", err=True)
-        raise typer.Exit(EXIT_INPUT)
+    _require_text_or_json(fmt)
     try:
         if page == "-":
             document = load_bytes(read_limited(sys.stdin.buffer, "standard input"), "-")
@@ -452,9 +457,7 @@ def rules(
     from .cues.lexicon import load_lexicon
     from .rules import all_rules
 
-    if fmt not in ("text", "json"):
-        typer.echo(f"scorer: --format must be text or json, not {fmt!r}", err=True)
-        raise typer.Exit(EXIT_INPUT)
+    _require_text_or_json(fmt)
     try:
         found = [rule for rule in all_rules(load_lexicon(lexicons)) if cue_type is None or rule.type == cue_type]
     except Exception as error:  # noqa: BLE001 - one line for people, traceback with --debug

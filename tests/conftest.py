@@ -60,3 +60,18 @@ def assert_same_numbers(expected, actual, path: str = "") -> None:
             assert_same_numbers(a, b, f"{path}[{index}]")
     else:
         assert expected == actual, f"{path}: {expected!r} != {actual!r}"
+
+
+@pytest.fixture()
+def run():
+    """The command line in this process: ``run("score", path)`` gives typer's result (exit code, output)."""
+    from typer.testing import CliRunner
+
+    from scorer.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
+
+    return invoke

@@ -20,10 +20,8 @@ from collections import deque
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from scorer import Analyzer
-from scorer.cli import app
 from scorer.model.linear import DEFAULT_MODEL_DIR
 from scorer.read import decode
 from scorer.read.segment import _BOUNDARY
@@ -176,16 +174,6 @@ def test_each_compiled_pattern_takes_linear_time_as_it_is_applied(fresh_analyzer
 
 
 # --- command line -------------------------------------------------------------------------------
-
-
-@pytest.fixture()
-def run():
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
-
-    return invoke
 
 
 def test_standard_input_over_the_size_limit_is_an_error_record_and_exit_2(run, monkeypatch):

@@ -6,25 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from scorer.cli import app
 from scorer.model.linear import DEFAULT_MODEL_DIR
 
 from .conftest import FIXTURES, ROOT, SEED, TRAINING_DATA, assert_same_numbers, require_shared
 
 WIRE = str(FIXTURES / "wire-iran-syria.txt")
 COMMANDS = ["score", "evaluate", "train"]
-
-
-@pytest.fixture()
-def run():
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
-
-    return invoke
 
 
 @pytest.mark.parametrize("command", COMMANDS)

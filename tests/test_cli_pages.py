@@ -4,25 +4,12 @@ import json
 import shutil
 
 import jsonschema
-import pytest
-from typer.testing import CliRunner
 
-from scorer.cli import app
 
 from .conftest import FIXTURES, ROOT
 
 PAGES = FIXTURES / "pages"
 SCHEMA = json.loads((ROOT / "scorer" / "schema" / "result.schema.json").read_text())
-
-
-@pytest.fixture()
-def run():
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(app, [str(a) for a in args], input=input, catch_exceptions=False)
-
-    return invoke
 
 
 def test_a_folder_of_html_pages_is_scored(run, tmp_path):
